@@ -1,0 +1,4 @@
+-- Joins the two branches back into one head.
+-- strata:parent 20250104T090000_unique_customer_email 20250104T100000_create_order_items
+-- strata:up
+-- strata:down

@@ -1,0 +1,98 @@
+// strata/driver.h: the one interface through which the engine reaches a
+// database. Each engine (SQLite, PostgreSQL, an in-memory fake for tests)
+// implements it and hides every dialect difference behind it: statement
+// splitting, transactions, the migration lock and ledger storage.
+//
+// Thread safety: a Driver is used by one thread at a time.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/ledger_entry.h"
+#include "strata/result.h"
+#include "strata/status.h"
+
+namespace strata {
+
+// One SQL statement of a migration part, with its position in that part's text.
+struct Statement {
+  std::string text;  // without the terminating semicolon's trailing blanks
+  int line = 1;      // 1-based line of the first token, relative to the part
+  int column = 1;    // 1-based column of the first token
+};
+
+using Row = std::vector<std::optional<std::string>>;
+
+// Who holds the migration lock, when the engine can tell; shown while waiting.
+using LockWaitCallback = std::function<void(const std::string& holder_description)>;
+
+struct DriverOptions {
+  std::string ledger_table = "strata_ledger";  // created on first write
+};
+
+class Driver {
+ public:
+  virtual ~Driver() = default;
+
+  // "sqlite", "postgres", "memory".
+  virtual std::string_view dialect() const = 0;
+
+  // The database location with any password replaced by "***".
+  virtual std::string redacted_url() const = 0;
+
+  // Splits a migration part into statements using the engine's own tokenizer.
+  // Comments-only input yields no statements. Fails with kInvalidMigrations
+  // (context.line set) when the text cannot be split, e.g. an open quote.
+  virtual Result<std::vector<Statement>> Split(std::string_view script) const = 0;
+
+  // Runs one statement. On failure the Status is kSqlError with the database's
+  // message and, when known, context.sqlstate.
+  virtual Status Execute(std::string_view sql) = 0;
+  // Runs a query and returns every row as text (NULL as nullopt).
+  virtual Result<std::vector<Row>> Query(std::string_view sql) = 0;
+
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Takes the database-wide migration lock, waiting up to `timeout`; calls
+  // `on_wait` once when it has to wait. kLockTimeout when the time runs out.
+  // The lock is released by Unlock(), by destroying the driver, or by the
+  // operating system/server when the process dies.
+  virtual Status Lock(std::chrono::milliseconds timeout, const LockWaitCallback& on_wait) = 0;
+  virtual Status Unlock() = 0;
+
+  // Creates the ledger table when missing. Must not commit an open transaction.
+  virtual Status EnsureLedger() = 0;
+  // All ledger rows in seq order; empty when the table does not exist yet.
+  virtual Result<std::vector<LedgerEntry>> ReadLedger() = 0;
+  // Inserts one row (inside the current transaction if one is open).
+  virtual Status AppendLedger(const LedgerEntry& entry) = 0;
+
+  // SQL text for `--sql` scripts: what EnsureLedger/AppendLedger would run,
+  // and how this engine opens and closes a transaction.
+  virtual std::string LedgerDdlSql() const = 0;
+  virtual std::string LedgerInsertSql(const LedgerEntry& entry) const = 0;
+  virtual std::string BeginSql() const { return "BEGIN;"; }
+  virtual std::string CommitSql() const { return "COMMIT;"; }
+
+  // Makes everything committed so far durable. The engine calls it once at
+  // the end of a successful run, which lets a driver commit cheaply per
+  // migration (atomic, crash-safe, not yet fsynced) and pay for durability once.
+  virtual Status Sync() = 0;
+};
+
+// Opens a driver for a URL: "sqlite:PATH", "sqlite::memory:", "sqlite:///abs/path".
+// Nothing is created until first use that needs it.
+Result<std::unique_ptr<Driver>> OpenDriver(const std::string& url, const DriverOptions& options);
+
+// Replaces the password in a URL ("postgres://u:secret@h" -> "postgres://u:***@h").
+std::string RedactUrl(std::string_view url);
+
+}  // namespace strata

@@ -1,0 +1,28 @@
+// Small string helpers shared by every layer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::base {
+
+std::string_view Trim(std::string_view s);
+std::vector<std::string> SplitWords(std::string_view s);  // on runs of blanks
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+bool StartsWith(std::string_view s, std::string_view prefix);
+
+// Returns the 1-based line of the first invalid byte, or 0 when `s` is valid UTF-8.
+int FirstInvalidUtf8Line(std::string_view s);
+
+// 1-based line and column of byte `offset` in `text`.
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+TextPosition PositionOf(std::string_view text, size_t offset);
+
+// The first line of a statement, shortened for messages.
+std::string FirstLine(std::string_view text, size_t max_chars = 120);
+
+}  // namespace strata::base

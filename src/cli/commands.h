@@ -1,0 +1,40 @@
+// One function per command. Each returns the process exit code and does only
+// argument shaping and rendering; the work happens in the library.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/config.h"
+
+namespace strata::cli {
+
+struct MoveArgs {      // up, down, goto
+  std::string target;  // id, +N / -N, or empty
+  bool all = false;    // down --all
+  bool dry_run = false;
+  bool sql = false;
+  bool single_transaction = false;
+};
+
+int CmdUp(const GlobalFlags& flags, const MoveArgs& args);
+int CmdDown(const GlobalFlags& flags, const MoveArgs& args);
+int CmdGoto(const GlobalFlags& flags, const MoveArgs& args);
+int CmdStamp(const GlobalFlags& flags, const std::string& id);
+int CmdRepair(const GlobalFlags& flags, const std::string& id, bool applied, bool reverted,
+              const std::string& note);
+
+int CmdStatus(const GlobalFlags& flags);
+int CmdHistory(const GlobalFlags& flags);
+int CmdHeads(const GlobalFlags& flags);
+int CmdGraph(const GlobalFlags& flags, const std::string& format);
+int CmdValidate(const GlobalFlags& flags, bool single_head, bool offline);
+int CmdAudit(const GlobalFlags& flags, const std::string& expect_head);
+
+int CmdInit(const GlobalFlags& flags);
+int CmdNew(const GlobalFlags& flags, const std::string& name,
+           const std::vector<std::string>& parents, bool no_transaction);
+int CmdMerge(const GlobalFlags& flags, const std::vector<std::string>& heads,
+             const std::string& name);
+
+}  // namespace strata::cli

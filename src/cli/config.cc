@@ -1,0 +1,96 @@
+#include "cli/config.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <toml++/toml.h>
+#include <cstdlib>
+#include <filesystem>
+
+namespace strata::cli {
+
+namespace {
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+}  // namespace
+
+Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
+  MigratorOptions options;
+  std::string path = flags.config_path;
+  std::error_code ec;
+  if (path.empty() && std::filesystem::exists("strata.toml", ec)) path = "strata.toml";
+  std::string file_url, file_dir, file_table;
+  std::optional<double> file_timeout;
+  if (!path.empty()) {
+    toml::table table;
+    try {
+      table = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      Status status(Code::kInvalidArgument, fmt::format("cannot read config: {}", e.description()));
+      status.mutable_context().file = path;
+      status.mutable_context().line = static_cast<int>(e.source().begin.line);
+      return status;
+    }
+    for (const auto& [key, value] : table) {
+      std::string_view k = key.str();
+      if (k != "url" && k != "dir" && k != "ledger_table" && k != "lock_timeout") {
+        Status status(Code::kInvalidArgument,
+                      fmt::format("unknown setting '{}' (known: url, dir, ledger_table, "
+                                  "lock_timeout)",
+                                  k));
+        status.mutable_context().file = path;
+        status.mutable_context().line = static_cast<int>(value.source().begin.line);
+        return status;
+      }
+    }
+    file_url = table["url"].value_or(std::string());
+    file_dir = table["dir"].value_or(std::string());
+    file_table = table["ledger_table"].value_or(std::string());
+    if (auto t = table["lock_timeout"].value<double>()) file_timeout = *t;
+    // Relative paths in the config file are relative to the file.
+    std::filesystem::path base = std::filesystem::path(path).parent_path();
+    if (!file_dir.empty() && !base.empty() && std::filesystem::path(file_dir).is_relative()) {
+      file_dir = (base / file_dir).string();
+    }
+  }
+  std::string env_url = Env("DATABASE_URL");
+  options.url = !flags.url.empty()  ? flags.url
+                : !env_url.empty()  ? env_url
+                : !file_url.empty() ? file_url
+                                    : options.url;
+  options.migrations_dir = !flags.dir.empty()  ? flags.dir
+                           : !file_dir.empty() ? file_dir
+                                               : options.migrations_dir;
+  options.ledger_table = !flags.ledger_table.empty() ? flags.ledger_table
+                         : !file_table.empty()       ? file_table
+                                                     : options.ledger_table;
+  std::optional<double> timeout =
+      flags.lock_timeout_seconds ? flags.lock_timeout_seconds : file_timeout;
+  if (timeout) {
+    if (*timeout < 0) return Status(Code::kInvalidArgument, "lock timeout must not be negative");
+    options.lock_timeout = std::chrono::milliseconds(static_cast<int64_t>(*timeout * 1000));
+  }
+  options.actor = DefaultActor();
+  return options;
+}
+
+std::string DefaultActor() {
+  std::string user = Env("USER");
+  if (user.empty()) user = Env("LOGNAME");
+  if (user.empty()) user = fmt::format("uid{}", getuid());
+  char host[256] = {};
+  if (gethostname(host, sizeof(host) - 1) != 0) host[0] = '\0';
+  return fmt::format("{}@{}", user, host);
+}
+
+std::string DefaultConfigText() {
+  return "# strata configuration. Flags and DATABASE_URL override these.\n"
+         "url = \"sqlite:strata.db\"   # or postgres://user@host/db\n"
+         "dir = \"migrations\"         # relative to this file\n"
+         "ledger_table = \"strata_ledger\"\n"
+         "lock_timeout = 30          # seconds to wait for another migrator\n";
+}
+
+}  // namespace strata::cli

@@ -1,0 +1,169 @@
+#include "cli/render.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+
+namespace strata::cli {
+
+int ExitCodeFor(Code code) {
+  switch (code) {
+    case Code::kOk:
+      return kExitOk;
+    case Code::kInvalidArgument:
+    case Code::kNotFound:
+      return kExitUsage;
+    case Code::kInvalidMigrations:
+    case Code::kMultipleHeads:
+    case Code::kHistoryChanged:
+    case Code::kLedgerCorrupt:
+      return kExitValidation;
+    case Code::kLockTimeout:
+      return kExitLockTimeout;
+    case Code::kDirty:
+      return kExitDirty;
+    default:
+      return kExitError;
+  }
+}
+
+int ReportError(const Status& status, bool json) {
+  const ErrorContext& ctx = status.context();
+  if (json) {
+    nlohmann::json error = {{"code", CodeName(status.code())}, {"message", status.message()}};
+    if (!ctx.migration_id.empty()) error["migration"] = ctx.migration_id;
+    if (!ctx.file.empty()) error["file"] = ctx.file;
+    if (ctx.line > 0) error["line"] = ctx.line;
+    if (ctx.column > 0) error["column"] = ctx.column;
+    if (ctx.statement_index >= 0) error["statement_index"] = ctx.statement_index;
+    if (!ctx.statement.empty()) error["statement"] = ctx.statement;
+    if (!ctx.sqlstate.empty()) error["sqlstate"] = ctx.sqlstate;
+    nlohmann::json problems = nlohmann::json::array();
+    for (const Problem& p : status.problems()) {
+      problems.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
+    }
+    if (!problems.empty()) error["problems"] = problems;
+    PrintJson({{"ok", false}, {"exit_code", ExitCodeFor(status.code())}, {"error", error}});
+    return ExitCodeFor(status.code());
+  }
+  std::string where;
+  if (!ctx.file.empty()) {
+    where = ctx.file;
+    if (ctx.line > 0) where += fmt::format(":{}", ctx.line);
+    if (ctx.column > 0) where += fmt::format(":{}", ctx.column);
+    where += ": ";
+  }
+  if (status.problems().size() > 1 || (status.problems().size() == 1 && where.empty())) {
+    fmt::print(stderr, "error: {}\n", status.message());
+    for (const Problem& p : status.problems()) {
+      if (p.file.empty()) {
+        fmt::print(stderr, "  {}\n", p.message);
+      } else if (p.line > 0) {
+        fmt::print(stderr, "  {}:{}: {}\n", p.file, p.line, p.message);
+      } else {
+        fmt::print(stderr, "  {}: {}\n", p.file, p.message);
+      }
+    }
+  } else {
+    fmt::print(stderr, "{}error: {}\n", where, status.message());
+  }
+  if (!ctx.statement.empty()) fmt::print(stderr, "  statement: {}\n", ctx.statement);
+  if (!ctx.sqlstate.empty()) fmt::print(stderr, "  database code: {}\n", ctx.sqlstate);
+  return ExitCodeFor(status.code());
+}
+
+void PrintJson(const nlohmann::json& document) { std::cout << document.dump(2) << std::endl; }
+
+EventListener TextProgress() {
+  return [](const Event& e) {
+    switch (e.kind) {
+      case EventKind::kLockWaiting:
+        fmt::print(stderr, "waiting for the migration lock: {}\n", e.message);
+        break;
+      case EventKind::kMigrationFinished:
+        fmt::print("{} {} ({} ms)\n", e.direction == Direction::kUp ? "applied " : "reverted",
+                   e.migration_id, e.duration_ms);
+        break;
+      case EventKind::kMigrationFailed:
+        fmt::print("FAILED   {} ({} ms)\n", e.migration_id, e.duration_ms);
+        break;
+      case EventKind::kRecorded:
+        fmt::print("recorded {} {}\n", e.migration_id,
+                   e.direction == Direction::kUp ? "as applied" : "as reverted");
+        break;
+      default:
+        break;
+    }
+    std::fflush(stdout);
+  };
+}
+
+std::string DescribeStep(const PlanStep& step) {
+  return fmt::format("{} {}{}", step.direction == Direction::kUp ? "apply " : "revert",
+                     step.migration_id, step.transactional ? "" : " (no transaction)");
+}
+
+nlohmann::json PlanToJson(const std::vector<PlanStep>& plan) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const PlanStep& s : plan) {
+    steps.push_back({{"migration", s.migration_id},
+                     {"direction", DirectionName(s.direction)},
+                     {"transactional", s.transactional}});
+  }
+  return steps;
+}
+
+nlohmann::json LedgerEntryToJson(const LedgerEntry& e) {
+  return {{"seq", e.seq},
+          {"migration", e.migration_id},
+          {"event", LedgerEventName(e.event)},
+          {"direction", DirectionName(e.direction)},
+          {"checksum", e.checksum},
+          {"checksum_version", e.checksum_version},
+          {"parents", e.parents},
+          {"transactional", e.transactional},
+          {"actor", e.actor},
+          {"recorded_at", e.recorded_at},
+          {"duration_ms", e.duration_ms},
+          {"error", e.error},
+          {"prev_hash", e.prev_hash},
+          {"row_hash", e.row_hash}};
+}
+
+nlohmann::json StatusToJson(const StatusReport& r) {
+  nlohmann::json migrations = nlohmann::json::array();
+  for (const MigrationState& m : r.migrations) {
+    nlohmann::json item = {{"id", m.id},
+                           {"parents", m.parents},
+                           {"applied", m.applied},
+                           {"head", m.is_head},
+                           {"transactional", m.transactional},
+                           {"has_down", m.has_down}};
+    if (m.applied) item["applied_at"] = m.applied_at;
+    migrations.push_back(item);
+  }
+  nlohmann::json doc = {{"ok", true},
+                        {"url", r.url},
+                        {"heads", r.heads},
+                        {"current", r.current},
+                        {"pending", r.pending},
+                        {"ledger_head", r.ledger_head},
+                        {"migrations", migrations},
+                        {"dirty", nullptr}};
+  if (r.dirty) {
+    doc["dirty"] = {{"migration", r.dirty->migration_id},
+                    {"direction", DirectionName(r.dirty->direction)},
+                    {"event", LedgerEventName(r.dirty->event)},
+                    {"error", r.dirty->error},
+                    {"recorded_at", r.dirty->recorded_at}};
+  }
+  nlohmann::json problems = nlohmann::json::array();
+  for (const Problem& p : r.history_problems) {
+    problems.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
+  }
+  doc["history_problems"] = problems;
+  return doc;
+}
+
+}  // namespace strata::cli

@@ -1,0 +1,58 @@
+// OpenDriver: picks a driver by URL scheme. The only place that knows every
+// driver; the engine sees just strata/driver.h.
+#include <fmt/format.h>
+
+#include "base/strings.h"
+#include "drivers/sqlite/sqlite_driver.h"
+#include "sql/statement_text.h"
+#include "strata/driver.h"
+
+namespace strata {
+
+std::string RedactUrl(std::string_view url) {
+  // scheme://user:password@host... -> scheme://user:***@host...
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string(url);
+  size_t authority = scheme + 3;
+  size_t end = url.find_first_of("/?#", authority);
+  std::string_view auth =
+      url.substr(authority, end == std::string_view::npos ? url.npos : end - authority);
+  size_t at = auth.rfind('@');
+  std::string out(url);
+  if (at != std::string_view::npos) {
+    size_t colon = auth.substr(0, at).find(':');
+    if (colon != std::string_view::npos) {
+      out = std::string(url.substr(0, authority + colon + 1)) + "***" +
+            std::string(url.substr(authority + at));
+    }
+  }
+  // A password may also come as a query parameter: ...?password=secret
+  for (size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    size_t value = p + 9;
+    size_t stop = out.find_first_of("&# ", value);
+    out.replace(value, (stop == std::string::npos ? out.size() : stop) - value, "***");
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Driver>> OpenDriver(const std::string& url, const DriverOptions& options) {
+  if (!sql::IsPlainIdentifier(options.ledger_table)) {
+    return Status(Code::kInvalidArgument,
+                  fmt::format("invalid ledger table name '{}': use letters, digits and '_'",
+                              options.ledger_table));
+  }
+  if (base::StartsWith(url, "sqlite:")) {
+    std::string path = url.substr(7);
+    if (base::StartsWith(path, "//")) path = path.substr(2);  // sqlite:///abs or sqlite://rel
+    return drivers::OpenSqlite(path, options);
+  }
+  std::string scheme = url.substr(0, url.find(':'));
+  if (scheme == "postgres" || scheme == "postgresql") {
+    return Status(Code::kUnsupported, "the PostgreSQL driver is not built yet");
+  }
+  return Status(
+      Code::kInvalidArgument,
+      fmt::format("unsupported database URL '{}' (expected sqlite:PATH)", RedactUrl(url)));
+}
+
+}  // namespace strata

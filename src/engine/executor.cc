@@ -1,0 +1,187 @@
+#include "engine/executor.h"
+
+#include <fmt/format.h>
+
+#include "base/clock.h"
+#include "base/strings.h"
+
+namespace strata::engine {
+
+namespace {
+
+LedgerEvent DoneEvent(Direction d) {
+  return d == Direction::kUp ? LedgerEvent::kApplied : LedgerEvent::kReverted;
+}
+
+// Adds the statement's location to a driver error.
+Status Locate(Status status, const PreparedStep& step, size_t index) {
+  const Statement& st = step.statements[index];
+  ErrorContext& ctx = status.mutable_context();
+  ctx.migration_id = step.migration->id;
+  ctx.file = step.migration->path;
+  ctx.line = st.line;
+  ctx.column = st.column;
+  ctx.statement_index = static_cast<int>(index);
+  ctx.statement = base::FirstLine(st.text);
+  return status;
+}
+
+Status RunStatements(Driver& driver, const PreparedStep& step) {
+  for (size_t i = 0; i < step.statements.size(); ++i) {
+    Status status = driver.Execute(step.statements[i].text);
+    if (!status.ok()) return Locate(std::move(status), step, i);
+  }
+  return Status::Ok();
+}
+
+class Runner {
+ public:
+  Runner(Driver& driver, LedgerWriter& ledger, const EventListener& listener, int step_count)
+      : driver_(driver), ledger_(ledger), listener_(listener), step_count_(step_count) {}
+
+  void Emit(EventKind kind, const PreparedStep& step, int index, int64_t ms = 0,
+            std::string message = {}) const {
+    if (!listener_) return;
+    listener_(Event{kind, step.migration->id, step.step.direction, index, step_count_, ms,
+                    std::move(message)});
+  }
+
+  // Records a failed transactional migration after its rollback, in a
+  // transaction of its own: history only, the state is unchanged.
+  void RecordRolledBackFailure(const PreparedStep& step, int64_t ms, const Status& error) {
+    LedgerEntry row = ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction, ms,
+                                   error.message());
+    if (driver_.Begin().ok() && ledger_.Append(row).ok() && driver_.Commit().ok()) {
+      ledger_.MarkCommitted();
+    } else {
+      (void)driver_.Rollback();
+      ledger_.MarkRolledBack();
+    }
+  }
+
+  Status RunTransactional(const PreparedStep& step, int index) {
+    const auto start = std::chrono::steady_clock::now();
+    Status status = driver_.Begin();
+    if (status.ok()) status = RunStatements(driver_, step);
+    if (status.ok()) {
+      status = ledger_.Append(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
+                                           step.step.direction, base::MillisSince(start)));
+    }
+    if (status.ok()) status = driver_.Commit();
+    if (!status.ok()) {
+      (void)driver_.Rollback();
+      ledger_.MarkRolledBack();
+      RecordRolledBackFailure(step, base::MillisSince(start), status);
+      Emit(EventKind::kMigrationFailed, step, index, base::MillisSince(start), status.message());
+      return status;
+    }
+    ledger_.MarkCommitted();
+    Emit(EventKind::kMigrationFinished, step, index, base::MillisSince(start));
+    return Status::Ok();
+  }
+
+  Status RunWithoutTransaction(const PreparedStep& step, int index) {
+    const auto start = std::chrono::steady_clock::now();
+    // "started" is committed before the first statement, so a process killed
+    // halfway leaves a row that marks the database dirty.
+    STRATA_RETURN_IF_ERROR(
+        Commit(ledger_.Next(*step.migration, LedgerEvent::kStarted, step.step.direction)));
+    Status status = RunStatements(driver_, step);
+    if (!status.ok()) {
+      (void)Commit(ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction,
+                                base::MillisSince(start), status.message()));
+      Emit(EventKind::kMigrationFailed, step, index, base::MillisSince(start), status.message());
+      return status;
+    }
+    STRATA_RETURN_IF_ERROR(Commit(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
+                                               step.step.direction, base::MillisSince(start))));
+    Emit(EventKind::kMigrationFinished, step, index, base::MillisSince(start));
+    return Status::Ok();
+  }
+
+  // One ledger row in its own transaction.
+  Status Commit(const LedgerEntry& row) {
+    Status status = driver_.Begin();
+    if (status.ok()) status = ledger_.Append(row);
+    if (status.ok()) status = driver_.Commit();
+    if (!status.ok()) {
+      (void)driver_.Rollback();
+      ledger_.MarkRolledBack();
+      return status;
+    }
+    ledger_.MarkCommitted();
+    return Status::Ok();
+  }
+
+  Status RunAllInOne(const std::vector<PreparedStep>& steps, RunReport& report) {
+    const auto start = std::chrono::steady_clock::now();
+    STRATA_RETURN_IF_ERROR(driver_.Begin());
+    for (size_t i = 0; i < steps.size(); ++i) {
+      const PreparedStep& step = steps[i];
+      const int index = static_cast<int>(i);
+      Emit(EventKind::kMigrationStarted, step, index);
+      const auto step_start = std::chrono::steady_clock::now();
+      Status status = RunStatements(driver_, step);
+      if (status.ok()) {
+        status = ledger_.Append(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
+                                             step.step.direction, base::MillisSince(step_start)));
+      }
+      if (!status.ok()) {
+        (void)driver_.Rollback();
+        ledger_.MarkRolledBack();
+        RecordRolledBackFailure(step, base::MillisSince(start), status);
+        Emit(EventKind::kMigrationFailed, step, index, base::MillisSince(step_start),
+             status.message());
+        return status;
+      }
+      Emit(EventKind::kMigrationFinished, step, index, base::MillisSince(step_start));
+    }
+    Status status = driver_.Commit();
+    if (!status.ok()) {
+      (void)driver_.Rollback();
+      ledger_.MarkRolledBack();
+      return status;
+    }
+    ledger_.MarkCommitted();
+    report.completed = static_cast<int>(steps.size());
+    return Status::Ok();
+  }
+
+ private:
+  Driver& driver_;
+  LedgerWriter& ledger_;
+  const EventListener& listener_;
+  int step_count_;
+};
+
+}  // namespace
+
+Result<RunReport> ExecutePlan(Driver& driver, LedgerWriter& ledger,
+                              const std::vector<PreparedStep>& steps, const RunOptions& options,
+                              const EventListener& listener) {
+  RunReport report;
+  const auto start = std::chrono::steady_clock::now();
+  for (const PreparedStep& step : steps) report.plan.push_back(step.step);
+  if (steps.empty()) return report;
+  Runner runner(driver, ledger, listener, static_cast<int>(steps.size()));
+  Status status;
+  if (options.single_transaction) {
+    status = runner.RunAllInOne(steps, report);
+  } else {
+    for (size_t i = 0; i < steps.size() && status.ok(); ++i) {
+      const int index = static_cast<int>(i);
+      runner.Emit(EventKind::kMigrationStarted, steps[i], index);
+      status = steps[i].step.transactional ? runner.RunTransactional(steps[i], index)
+                                           : runner.RunWithoutTransaction(steps[i], index);
+      if (status.ok()) ++report.completed;
+    }
+  }
+  // Durability for everything committed so far, including failure rows.
+  Status synced = driver.Sync();
+  if (!status.ok()) return status;
+  STRATA_RETURN_IF_ERROR(synced);
+  report.duration_ms = base::MillisSince(start);
+  return report;
+}
+
+}  // namespace strata::engine

@@ -1,0 +1,54 @@
+#include "engine/prepared_plan.h"
+
+#include <fmt/format.h>
+
+namespace strata::engine {
+
+Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& m,
+                                         Direction direction) {
+  const bool up = direction == Direction::kUp;
+  const std::string& text = up ? m.up_sql : *m.down_sql;
+  const int first_line = up ? m.up_line : m.down_line;
+  auto split = driver.Split(text);
+  if (!split.ok()) {
+    Status status = split.status();
+    ErrorContext& ctx = status.mutable_context();
+    ctx.migration_id = m.id;
+    ctx.file = m.path;
+    ctx.line = ctx.line > 0 ? first_line + ctx.line - 1 : first_line;
+    return status;
+  }
+  std::vector<Statement> statements = std::move(split).value();
+  for (Statement& st : statements) st.line += first_line - 1;
+  return statements;
+}
+
+Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
+                                               const model::RevisionGraph& graph,
+                                               const std::vector<PlanStep>& plan,
+                                               bool single_transaction) {
+  std::vector<PreparedStep> prepared;
+  prepared.reserve(plan.size());
+  for (const PlanStep& step : plan) {
+    const model::Migration& m = graph.at(static_cast<size_t>(graph.IndexOf(step.migration_id)));
+    if (step.direction == Direction::kDown && !m.down_sql) {
+      Status status(Code::kUnsupported,
+                    fmt::format("migration '{}' has no down part, so it cannot be reverted", m.id));
+      status.mutable_context().migration_id = m.id;
+      status.mutable_context().file = m.path;
+      return status;
+    }
+    if (single_transaction && !m.transactional) {
+      return Status(Code::kUnsupported,
+                    fmt::format("--single-transaction cannot include '{}': it is marked "
+                                "-- strata:no-transaction",
+                                m.id));
+    }
+    STRATA_ASSIGN_OR_RETURN(std::vector<Statement> statements,
+                            SplitPart(driver, m, step.direction));
+    prepared.push_back({step, &m, std::move(statements)});
+  }
+  return prepared;
+}
+
+}  // namespace strata::engine

@@ -1,0 +1,32 @@
+// A plan with every statement split and positioned, ready to run or to print.
+// Splitting happens before anything runs, so a statement the engine cannot
+// split is reported with file:line while the database is still untouched.
+#pragma once
+
+#include <vector>
+
+#include "model/revision_graph.h"
+#include "strata/driver.h"
+#include "strata/strata.h"
+
+namespace strata::engine {
+
+struct PreparedStep {
+  PlanStep step;
+  const model::Migration* migration = nullptr;
+  std::vector<Statement> statements;  // lines are file lines
+};
+
+// kInvalidMigrations (with file:line) when a part cannot be split; kUnsupported
+// when a down step has no down part, or when `single_transaction` meets a
+// no-transaction migration.
+Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
+                                               const model::RevisionGraph& graph,
+                                               const std::vector<PlanStep>& plan,
+                                               bool single_transaction);
+
+// Splits one migration part and shifts the statement lines to file lines.
+Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& migration,
+                                         Direction direction);
+
+}  // namespace strata::engine

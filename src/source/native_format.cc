@@ -1,0 +1,156 @@
+#include "source/native_format.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/strings.h"
+#include "model/checksum.h"
+
+namespace strata::source {
+
+namespace {
+
+enum class Section { kHeader, kUp, kDown };
+
+// "-- strata:NAME ARGS" -> NAME and ARGS; false for any other line.
+bool ParseDirective(std::string_view line, std::string_view& name, std::string_view& args) {
+  line = base::Trim(line);
+  if (!base::StartsWith(line, "--")) return false;
+  std::string_view rest = base::Trim(line.substr(2));
+  if (!base::StartsWith(rest, "strata:")) return false;
+  rest.remove_prefix(7);
+  size_t end = rest.find_first_of(" \t");
+  name = rest.substr(0, end);
+  args = end == std::string_view::npos ? std::string_view() : base::Trim(rest.substr(end));
+  return true;
+}
+
+// True when the text holds something besides blanks and `--` comments.
+bool HasSql(std::string_view text) {
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    std::string_view line = base::Trim(text.substr(pos, end - pos));
+    if (!line.empty() && !base::StartsWith(line, "--")) return true;
+    if (end == std::string_view::npos) break;
+    pos = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+model::Migration ParseNativeMigration(const std::string& id, const std::string& path,
+                                      std::string_view raw, std::vector<Problem>& problems) {
+  model::Migration m;
+  m.id = id;
+  m.path = path;
+  m.checksum = model::ComputeChecksum(raw);
+  const std::string text = model::NormalizeForChecksum(raw);
+  auto fail = [&](int line, std::string message) {
+    problems.push_back({path, line, std::move(message)});
+  };
+
+  Section section = Section::kHeader;
+  int up_directive_line = 0;
+  size_t up_begin = 0, up_end = 0, down_begin = 0;
+  bool saw_down = false;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    ++line_no;
+    size_t end = text.find('\n', pos);
+    size_t next = end == std::string::npos ? text.size() : end + 1;
+    std::string_view line(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+    std::string_view name, args;
+    if (ParseDirective(line, name, args)) {
+      if (name == "up") {
+        if (section != Section::kHeader) {
+          fail(line_no, "duplicate '-- strata:up'");
+        } else {
+          section = Section::kUp;
+          up_directive_line = line_no;
+          up_begin = next;
+          m.up_line = line_no + 1;
+        }
+      } else if (name == "down") {
+        if (section == Section::kHeader) {
+          fail(line_no, "'-- strata:down' before '-- strata:up'");
+        } else if (saw_down) {
+          fail(line_no, "duplicate '-- strata:down'");
+        } else {
+          saw_down = true;
+          section = Section::kDown;
+          up_end = pos;
+          down_begin = next;
+          m.down_line = line_no + 1;
+        }
+      } else if (name == "parent" || name == "no-transaction") {
+        if (section != Section::kHeader) {
+          fail(line_no,
+               fmt::format("directive '{}' after '-- strata:up'; directives go before it", name));
+        } else if (name == "no-transaction") {
+          if (!args.empty()) fail(line_no, "'-- strata:no-transaction' takes no arguments");
+          m.transactional = false;
+        } else {
+          std::vector<std::string> ids = base::SplitWords(args);
+          if (ids.empty()) fail(line_no, "'-- strata:parent' needs at least one migration id");
+          for (std::string& parent : ids) {
+            if (!model::IsValidMigrationId(parent)) {
+              fail(line_no, fmt::format("invalid parent id '{}'", parent));
+            } else if (std::find(m.parents.begin(), m.parents.end(), parent) != m.parents.end()) {
+              fail(line_no, fmt::format("parent '{}' named twice", parent));
+            } else if (parent == id) {
+              fail(line_no, "a migration cannot be its own parent");
+            } else {
+              m.parents.push_back(std::move(parent));
+            }
+          }
+          if (m.parents_line == 0) m.parents_line = line_no;
+        }
+      } else {
+        fail(line_no, fmt::format("unknown directive 'strata:{}' (known: parent, no-transaction, "
+                                  "up, down)",
+                                  name));
+      }
+    } else if (section == Section::kHeader) {
+      std::string_view trimmed = base::Trim(line);
+      if (!trimmed.empty() && !base::StartsWith(trimmed, "--")) {
+        fail(line_no, "SQL before '-- strata:up'; the up part starts after that directive");
+      }
+    }
+    pos = next;
+  }
+
+  if (section == Section::kHeader) {
+    fail(1, "missing '-- strata:up'");
+    return m;
+  }
+  if (!saw_down) up_end = text.size();
+  m.up_sql = text.substr(up_begin, up_end - up_begin);
+  if (saw_down) m.down_sql = text.substr(down_begin);
+  // A merge migration joins branches and may carry no SQL of its own.
+  if (!HasSql(m.up_sql) && m.parents.size() < 2) {
+    fail(up_directive_line, "the up part is empty");
+  }
+  // An empty down part is no down part, except for a merge: it has nothing
+  // to undo and must stay revertible.
+  if (m.down_sql && !HasSql(*m.down_sql) && m.parents.size() < 2) m.down_sql.reset();
+  return m;
+}
+
+std::string RenderNativeMigration(const std::vector<std::string>& parents, bool transactional,
+                                  std::string_view up_sql, std::string_view down_sql) {
+  std::string out;
+  if (!parents.empty()) out += fmt::format("-- strata:parent {}\n", base::Join(parents, " "));
+  if (!transactional) out += "-- strata:no-transaction\n";
+  out += "-- strata:up\n";
+  out += up_sql;
+  out += "\n-- strata:down\n";
+  out += down_sql;
+  out += "\n";
+  return out;
+}
+
+}  // namespace strata::source

@@ -1,0 +1,90 @@
+#include "sql/statement_text.h"
+
+#include "base/strings.h"
+
+namespace strata::sql {
+
+namespace {
+
+// Skips blanks, `-- ...` line comments and (nested) `/* ... */` block comments.
+size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end) {
+  while (i < end) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+      ++i;
+    } else if (c == '-' && i + 1 < end && s[i + 1] == '-') {
+      while (i < end && s[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < end && s[i + 1] == '*') {
+      int depth = 1;
+      i += 2;
+      while (i < end && depth > 0) {
+        if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
+          ++depth;
+          i += 2;
+        } else if (s[i] == '*' && i + 1 < end && s[i + 1] == '/') {
+          --depth;
+          i += 2;
+        } else {
+          ++i;
+        }
+      }
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+}  // namespace
+
+Statement MakeStatement(std::string_view script, size_t begin, size_t end) {
+  size_t first = SkipBlanksAndComments(script, begin, end);
+  Statement st;
+  base::TextPosition pos = base::PositionOf(script, first);
+  st.line = pos.line;
+  st.column = pos.column;
+  if (first >= end) return st;
+  std::string_view body = script.substr(first, end - first);
+  // Drop the terminating semicolon and blanks: drivers run statements one
+  // at a time and scripts add the semicolon back.
+  auto is_blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (!body.empty() && is_blank(body.back())) body.remove_suffix(1);
+  if (!body.empty() && body.back() == ';') body.remove_suffix(1);
+  while (!body.empty() && is_blank(body.back())) body.remove_suffix(1);
+  st.text = std::string(body);
+  return st;
+}
+
+}  // namespace strata::sql
+
+namespace strata::sql {
+
+std::string QuoteLiteral(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string QuoteIdentifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+bool IsPlainIdentifier(std::string_view name) {
+  if (name.empty() || name.size() > 63) return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    if (!alpha && (i == 0 || c < '0' || c > '9')) return false;
+  }
+  return true;
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,28 @@
+// Helpers for cutting a script into Statement values with positions, shared by
+// every dialect's splitter.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "strata/driver.h"
+
+namespace strata::sql {
+
+// The statement spanning [begin, end) of `script`, with leading blanks and
+// comments skipped (so `line` points at its first token) and trailing blanks
+// removed. `text` is empty when the span holds only blanks and comments.
+Statement MakeStatement(std::string_view script, size_t begin, size_t end);
+
+}  // namespace strata::sql
+
+namespace strata::sql {
+
+// 'text' with embedded quotes doubled (standard SQL, as both engines read it).
+std::string QuoteLiteral(std::string_view text);
+// "name" with embedded double quotes doubled.
+std::string QuoteIdentifier(std::string_view name);
+// True for names strata accepts for its own tables: [A-Za-z_][A-Za-z0-9_]*.
+bool IsPlainIdentifier(std::string_view name);
+
+}  // namespace strata::sql
