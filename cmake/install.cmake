@@ -3,7 +3,7 @@
 include(CMakePackageConfigHelpers)
 
 install(TARGETS strata strata_engine strata_source strata_sql strata_model strata_base
-                strata_drivers strata_driver_sqlite
+                strata_drivers strata_driver_sqlite strata_driver_postgres
   EXPORT strataTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

@@ -34,6 +34,11 @@ using LockWaitCallback = std::function<void(const std::string& holder_descriptio
 
 struct DriverOptions {
   std::string ledger_table = "strata_ledger";  // created on first write
+  std::string ledger_schema = "public";        // PostgreSQL only; created if missing
+  // PostgreSQL: lock_timeout for migration statements, so DDL that would
+  // queue behind a long transaction (and block every query behind it) gives
+  // up instead. 0 disables it.
+  std::chrono::milliseconds ddl_lock_timeout{5000};
 };
 
 class Driver {
@@ -52,7 +57,8 @@ class Driver {
   virtual Result<std::vector<Statement>> Split(std::string_view script) const = 0;
 
   // Runs one statement. On failure the Status is kSqlError with the database's
-  // message and, when known, context.sqlstate.
+  // message and, when known, context.sqlstate/detail/hint, and context.line and
+  // column of the error position relative to the statement text.
   virtual Status Execute(std::string_view sql) = 0;
   // Runs a query and returns every row as text (NULL as nullopt).
   virtual Result<std::vector<Row>> Query(std::string_view sql) = 0;

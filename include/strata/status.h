@@ -43,6 +43,8 @@ struct ErrorContext {
   int statement_index = -1;  // 0-based index of the statement in the migration part
   std::string statement;     // first line of the failing statement
   std::string sqlstate;      // SQLSTATE or engine-specific error code
+  std::string detail;        // the server's DETAIL, when it sent one
+  std::string hint;          // the server's HINT, when it sent one
 };
 
 // One problem found while reading or validating; a Status may carry many so

@@ -7,8 +7,11 @@
 //   if (!migrator.ok()) return fail(migrator.status());
 //   auto run = (*migrator)->Run(strata::Operation::UpToHeads());
 //
-// Every call that touches the database takes the migration lock first and
-// reads the ledger only once the lock is held, then releases it on return.
+// Every call that changes the database (Run, Stamp, Repair) and every plan
+// (Plan, Script) takes the migration lock first, reads the ledger only once the
+// lock is held, and releases it on return. GetStatus, History, Audit and
+// Validate only read, from one consistent snapshot, without waiting for a
+// running migrator.
 // A Migrator is used by one thread at a time.
 #pragma once
 
@@ -30,7 +33,10 @@ struct MigratorOptions {
   std::string url = "sqlite:strata.db";
   std::string migrations_dir = "migrations";
   std::string ledger_table = "strata_ledger";
+  std::string ledger_schema = "public";  // PostgreSQL only
   std::chrono::milliseconds lock_timeout{30000};
+  // PostgreSQL: lock_timeout for migration statements (0 = none).
+  std::chrono::milliseconds ddl_lock_timeout{5000};
   std::string actor;       // recorded in the ledger; default user@host
   EventListener listener;  // optional
 };

@@ -21,8 +21,8 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
   std::string path = flags.config_path;
   std::error_code ec;
   if (path.empty() && std::filesystem::exists("strata.toml", ec)) path = "strata.toml";
-  std::string file_url, file_dir, file_table;
-  std::optional<double> file_timeout;
+  std::string file_url, file_dir, file_table, file_schema;
+  std::optional<double> file_timeout, file_ddl_timeout;
   if (!path.empty()) {
     toml::table table;
     try {
@@ -35,10 +35,11 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     }
     for (const auto& [key, value] : table) {
       std::string_view k = key.str();
-      if (k != "url" && k != "dir" && k != "ledger_table" && k != "lock_timeout") {
+      if (k != "url" && k != "dir" && k != "ledger_table" && k != "schema" && k != "lock_timeout" &&
+          k != "ddl_lock_timeout") {
         Status status(Code::kInvalidArgument,
-                      fmt::format("unknown setting '{}' (known: url, dir, ledger_table, "
-                                  "lock_timeout)",
+                      fmt::format("unknown setting '{}' (known: url, dir, ledger_table, schema, "
+                                  "lock_timeout, ddl_lock_timeout)",
                                   k));
         status.mutable_context().file = path;
         status.mutable_context().line = static_cast<int>(value.source().begin.line);
@@ -48,7 +49,9 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     file_url = table["url"].value_or(std::string());
     file_dir = table["dir"].value_or(std::string());
     file_table = table["ledger_table"].value_or(std::string());
+    file_schema = table["schema"].value_or(std::string());
     if (auto t = table["lock_timeout"].value<double>()) file_timeout = *t;
+    if (auto t = table["ddl_lock_timeout"].value<double>()) file_ddl_timeout = *t;
     // Relative paths in the config file are relative to the file.
     std::filesystem::path base = std::filesystem::path(path).parent_path();
     if (!file_dir.empty() && !base.empty() && std::filesystem::path(file_dir).is_relative()) {
@@ -90,7 +93,9 @@ std::string DefaultConfigText() {
          "url = \"sqlite:strata.db\"   # or postgres://user@host/db\n"
          "dir = \"migrations\"         # relative to this file\n"
          "ledger_table = \"strata_ledger\"\n"
-         "lock_timeout = 30          # seconds to wait for another migrator\n";
+         "schema = \"public\"           # PostgreSQL: where the ledger lives\n"
+         "lock_timeout = 30          # seconds to wait for another migrator\n"
+         "ddl_lock_timeout = 5       # PostgreSQL: seconds a statement may wait for a lock\n";
 }
 
 }  // namespace strata::cli

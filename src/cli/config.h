@@ -15,7 +15,9 @@ struct GlobalFlags {
   std::string dir;
   std::string config_path;  // empty: ./strata.toml when present
   std::string ledger_table;
+  std::string schema;
   std::optional<double> lock_timeout_seconds;
+  std::optional<double> ddl_lock_timeout_seconds;
   bool json = false;
 };
 

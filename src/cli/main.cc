@@ -35,6 +35,11 @@ int Main(int argc, char** argv) {
   app.add_option("--ledger-table", flags.ledger_table, "Ledger table name (default strata_ledger)");
   app.add_option("--lock-timeout", lock_timeout,
                  "Seconds to wait for another migrator's lock (default 30)");
+  double ddl_lock_timeout = -1;
+  app.add_option("--schema", flags.schema, "PostgreSQL schema of the ledger (default public)");
+  app.add_option("--ddl-lock-timeout", ddl_lock_timeout,
+                 "PostgreSQL: seconds a migration statement may wait for a lock (default 5; 0 "
+                 "= no limit)");
   app.add_flag("--json", flags.json, "Machine-readable output");
   app.fallthrough();
 
@@ -113,6 +118,7 @@ int Main(int argc, char** argv) {
 
   app.parse_complete_callback([&] {
     if (lock_timeout >= 0) flags.lock_timeout_seconds = lock_timeout;
+    if (ddl_lock_timeout >= 0) flags.ddl_lock_timeout_seconds = ddl_lock_timeout;
   });
   try {
     app.parse(argc, argv);

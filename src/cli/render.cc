@@ -39,6 +39,8 @@ int ReportError(const Status& status, bool json) {
     if (ctx.statement_index >= 0) error["statement_index"] = ctx.statement_index;
     if (!ctx.statement.empty()) error["statement"] = ctx.statement;
     if (!ctx.sqlstate.empty()) error["sqlstate"] = ctx.sqlstate;
+    if (!ctx.detail.empty()) error["detail"] = ctx.detail;
+    if (!ctx.hint.empty()) error["hint"] = ctx.hint;
     nlohmann::json problems = nlohmann::json::array();
     for (const Problem& p : status.problems()) {
       problems.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
@@ -69,6 +71,8 @@ int ReportError(const Status& status, bool json) {
     fmt::print(stderr, "{}error: {}\n", where, status.message());
   }
   if (!ctx.statement.empty()) fmt::print(stderr, "  statement: {}\n", ctx.statement);
+  if (!ctx.detail.empty()) fmt::print(stderr, "  detail: {}\n", ctx.detail);
+  if (!ctx.hint.empty()) fmt::print(stderr, "  hint: {}\n", ctx.hint);
   if (!ctx.sqlstate.empty()) fmt::print(stderr, "  database code: {}\n", ctx.sqlstate);
   return ExitCodeFor(status.code());
 }

@@ -19,8 +19,14 @@ Status Locate(Status status, const PreparedStep& step, size_t index) {
   ErrorContext& ctx = status.mutable_context();
   ctx.migration_id = step.migration->id;
   ctx.file = step.migration->path;
-  ctx.line = st.line;
-  ctx.column = st.column;
+  // The driver may know where in the statement the error is; map it to the file.
+  if (ctx.line > 0) {
+    ctx.column = ctx.line == 1 ? st.column + ctx.column - 1 : ctx.column;
+    ctx.line = st.line + ctx.line - 1;
+  } else {
+    ctx.line = st.line;
+    ctx.column = st.column;
+  }
   ctx.statement_index = static_cast<int>(index);
   ctx.statement = base::FirstLine(st.text);
   return status;

@@ -12,12 +12,14 @@
 namespace strata::model {
 
 std::string CanonicalRow(const LedgerEntry& e) {
-  constexpr char kSep = '\x1f';
   std::string out;
-  out.reserve(256 + e.error.size());
+  out.reserve(320 + e.error.size());
+  // Length-prefixed fields: no content can shift bytes from one field into
+  // the next and keep the same hash.
   auto add = [&](std::string_view field) {
+    out += std::to_string(field.size());
+    out += ':';
     out += field;
-    out += kSep;
   };
   add(std::to_string(e.seq));
   add(e.migration_id);
@@ -31,7 +33,7 @@ std::string CanonicalRow(const LedgerEntry& e) {
   add(e.recorded_at);
   add(std::to_string(e.duration_ms));
   add(e.error);
-  out += e.prev_hash;
+  add(e.prev_hash);
   return out;
 }
 

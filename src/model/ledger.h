@@ -17,8 +17,8 @@ namespace strata::model {
 inline const std::string kGenesisHash(64, '0');
 
 // The exact bytes hashed for a row: every field but row_hash, in a fixed
-// order, separated by the ASCII unit separator. Changing this breaks every
-// existing chain: don't, or version it.
+// order, each as "<byte length>:<bytes>". Changing this breaks every existing
+// chain: don't, or version it.
 std::string CanonicalRow(const LedgerEntry& entry);
 std::string ComputeRowHash(const LedgerEntry& entry);
 

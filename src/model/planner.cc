@@ -66,7 +66,7 @@ Result<std::vector<PlanStep>> PlanOperation(const RevisionGraph& graph, const Ap
     STRATA_ASSIGN_OR_RETURN(size_t index, graph.Resolve(op.revision));
     target = static_cast<int>(index);
   }
-  if (op.target == TK::kRelative && op.count < 0) {
+  if (op.target == TK::kRelative && op.count <= 0) {
     return Status(Code::kInvalidArgument, "a relative target needs a positive count");
   }
 

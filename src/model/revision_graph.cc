@@ -51,8 +51,8 @@ std::vector<std::string> FindCycle(const std::vector<Migration>& ms,
 
 Result<RevisionGraph> RevisionGraph::Build(std::vector<Migration> migrations) {
   std::vector<Problem> problems;
-  std::sort(migrations.begin(), migrations.end(),
-            [](const Migration& a, const Migration& b) { return a.id < b.id; });
+  std::stable_sort(migrations.begin(), migrations.end(),
+                   [](const Migration& a, const Migration& b) { return a.id < b.id; });
   std::unordered_map<std::string, size_t> by_id;
   std::vector<Migration> unique;
   for (Migration& m : migrations) {

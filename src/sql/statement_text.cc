@@ -6,8 +6,8 @@ namespace strata::sql {
 
 namespace {
 
-// Skips blanks, `-- ...` line comments and (nested) `/* ... */` block comments.
-size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end) {
+// Skips blanks, `-- ...` line comments and `/* ... */` block comments.
+size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end, CommentStyle style) {
   while (i < end) {
     char c = s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
@@ -18,7 +18,7 @@ size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end) {
       int depth = 1;
       i += 2;
       while (i < end && depth > 0) {
-        if (s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
+        if (style == CommentStyle::kNested && s[i] == '/' && i + 1 < end && s[i + 1] == '*') {
           ++depth;
           i += 2;
         } else if (s[i] == '*' && i + 1 < end && s[i + 1] == '/') {
@@ -37,8 +37,8 @@ size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end) {
 
 }  // namespace
 
-Statement MakeStatement(std::string_view script, size_t begin, size_t end) {
-  size_t first = SkipBlanksAndComments(script, begin, end);
+Statement MakeStatement(std::string_view script, size_t begin, size_t end, CommentStyle style) {
+  size_t first = SkipBlanksAndComments(script, begin, end, style);
   Statement st;
   base::TextPosition pos = base::PositionOf(script, first);
   st.line = pos.line;

@@ -9,10 +9,14 @@
 
 namespace strata::sql {
 
+// How block comments behave: PostgreSQL nests `/* /* */ */`, SQLite does not.
+enum class CommentStyle { kNested, kFlat };
+
 // The statement spanning [begin, end) of `script`, with leading blanks and
 // comments skipped (so `line` points at its first token) and trailing blanks
 // removed. `text` is empty when the span holds only blanks and comments.
-Statement MakeStatement(std::string_view script, size_t begin, size_t end);
+Statement MakeStatement(std::string_view script, size_t begin, size_t end,
+                        CommentStyle comments = CommentStyle::kNested);
 
 }  // namespace strata::sql
 

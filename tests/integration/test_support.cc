@@ -127,7 +127,7 @@ void WriteChain(const fs::path& dir, int n) {
     if (i > 1) text += std::string("-- strata:parent ") + parent + "\n";
     text += "-- strata:up\nCREATE TABLE t" + std::to_string(i) +
             " (id INTEGER PRIMARY KEY, v TEXT);\nINSERT INTO t" + std::to_string(i) +
-            " (v) VALUES ('x');\n-- strata:down\nDROP TABLE t" + std::to_string(i) + ";\n";
+            " (id, v) VALUES (1, 'x');\n-- strata:down\nDROP TABLE t" + std::to_string(i) + ";\n";
     WriteFile(dir / (std::string(id) + ".sql"), text);
     std::snprintf(parent, sizeof(parent), "%s", id);
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "drivers/postgres/postgres_driver.h"
 #include "drivers/sqlite/sqlite_driver.h"
 #include "sql/statement_text.h"
 #include "strata/driver.h"
@@ -47,12 +48,11 @@ Result<std::unique_ptr<Driver>> OpenDriver(const std::string& url, const DriverO
     return drivers::OpenSqlite(path, options);
   }
   std::string scheme = url.substr(0, url.find(':'));
-  if (scheme == "postgres" || scheme == "postgresql") {
-    return Status(Code::kUnsupported, "the PostgreSQL driver is not built yet");
-  }
+  if (scheme == "postgres" || scheme == "postgresql") return drivers::OpenPostgres(url, options);
   return Status(
       Code::kInvalidArgument,
-      fmt::format("unsupported database URL '{}' (expected sqlite:PATH)", RedactUrl(url)));
+      fmt::format("unsupported database URL '{}' (expected sqlite:PATH or postgres://...)",
+                  RedactUrl(url)));
 }
 
 }  // namespace strata

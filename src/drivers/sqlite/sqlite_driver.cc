@@ -65,7 +65,7 @@ class SqliteDriver final : public Driver {
       Prepared stmt;
       const char* next = nullptr;
       int rc = sqlite3_prepare_v2(db_, tail, static_cast<int>(end - tail), stmt.out(), &next);
-      if (rc != SQLITE_OK) return SqlError(rc);
+      if (rc != SQLITE_OK) return PositionedError(rc, text, tail);
       if (stmt.get() == nullptr) break;  // only blanks or comments left
       while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
       }
@@ -277,9 +277,18 @@ class SqliteDriver final : public Driver {
 
   Status SqlError(int rc) const {
     Status status(Code::kSqlError, db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
-    status.mutable_context().sqlstate = fmt::format("SQLITE_{}", rc);
-    if (const char* name = sqlite3_errstr(rc); name != nullptr) {
-      status.mutable_context().sqlstate = fmt::format("{} ({})", rc, name);
+    status.mutable_context().sqlstate = fmt::format("{} ({})", rc, sqlite3_errstr(rc));
+    return status;
+  }
+
+  // A prepare error with the position SQLite points at, relative to `text`.
+  Status PositionedError(int rc, std::string_view text, const char* prepared_from) const {
+    Status status = SqlError(rc);
+    int offset = db_ != nullptr ? sqlite3_error_offset(db_) : -1;
+    if (offset >= 0) {
+      auto pos = base::PositionOf(text, static_cast<size_t>(prepared_from - text.data()) + offset);
+      status.mutable_context().line = pos.line;
+      status.mutable_context().column = pos.column;
     }
     return status;
   }

@@ -1,9 +1,11 @@
-// The strata binary end to end on real SQLite files, using the bundled example
-// project (a branch and its merge, a no-transaction migration).
+// The strata binary end to end on real SQLite files and a real PostgreSQL
+// server, from one parameterized suite, using the bundled example project (a
+// branch and its merge, a no-transaction migration).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "integration/test_database.h"
 #include "integration/test_support.h"
 
 namespace strata::testing {
@@ -17,11 +19,11 @@ const std::string kMerge = "20250105T090000_merge_accounts_and_orders";
 const std::string kOrders = "20250103T090000_create_orders";
 const std::string kBackfill = "20250107T090000_backfill_customer_names";
 
-class CliSqlite : public ::testing::Test {
+class CliEngines : public ::testing::TestWithParam<Engine> {
  protected:
-  fs::path db() const { return tmp_ / "shop.db"; }
+  void SetUp() override { db_ = MakeTestDatabase(GetParam(), tmp_.path()); }
   CommandResult Strata(std::vector<std::string> args, const std::string& dir = kExample) {
-    std::vector<std::string> full = {"--dir", dir, "--url", "sqlite:" + db().string()};
+    std::vector<std::string> full = {"--dir", dir, "--url", db_->url()};
     full.insert(full.end(), args.begin(), args.end());
     return RunStrata(full);
   }
@@ -39,25 +41,26 @@ class CliSqlite : public ::testing::Test {
     return ids;
   }
   TempDir tmp_;
+  std::unique_ptr<TestDatabase> db_;
 };
 
-TEST_F(CliSqlite, UpAppliesEveryMigrationAndStatusShowsNothingPending) {
+TEST_P(CliEngines, UpAppliesEveryMigrationAndStatusShowsNothingPending) {
   CommandResult up = Strata({"up"});
   ASSERT_EQ(up.exit_code, 0) << up.err;
   EXPECT_NE(up.out.find("applied  " + kMerge), std::string::npos) << up.out;
   json status = StatusJson();
   EXPECT_EQ(status["pending"], 0);
   EXPECT_EQ(status["current"], json::array({kBackfill}));
-  EXPECT_TRUE(SqliteHasTable(db(), "order_items"));
-  EXPECT_EQ(SqliteQuery(db(), "SELECT count(*) FROM products")[0][0], "2");
+  EXPECT_TRUE(db_->HasRelation("order_items"));
+  EXPECT_EQ(db_->Scalar("SELECT count(*) FROM products"), "2");
   // The no-transaction migration wrote started + applied; 7 others one row each.
-  EXPECT_EQ(SqliteQuery(db(), "SELECT count(*) FROM strata_ledger")[0][0], "9");
+  EXPECT_EQ(db_->Scalar("SELECT count(*) FROM strata_ledger"), "9");
   CommandResult again = Strata({"up"});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("nothing to do"), std::string::npos);
 }
 
-TEST_F(CliSqlite, DownNeedsATargetAndRevertsOnlyDescendants) {
+TEST_P(CliEngines, DownNeedsATargetAndRevertsOnlyDescendants) {
   ASSERT_EQ(Strata({"up"}).exit_code, 0);
   CommandResult bare = Strata({"down"});
   EXPECT_EQ(bare.exit_code, 2);
@@ -65,112 +68,95 @@ TEST_F(CliSqlite, DownNeedsATargetAndRevertsOnlyDescendants) {
 
   ASSERT_EQ(Strata({"down", "-2"}).exit_code, 0);
   EXPECT_EQ(Applied().size(), 6u);
-  EXPECT_FALSE(SqliteHasTable(db(), "order_totals"));  // a view, but sqlite_master type differs
-  EXPECT_TRUE(SqliteQuery(db(), "SELECT 1 FROM sqlite_master WHERE name='order_totals'").empty());
+  EXPECT_FALSE(db_->HasRelation("order_totals"));
 
   ASSERT_EQ(Strata({"down", kOrders}).exit_code, 0);
   EXPECT_EQ(Applied(), (std::vector<std::string>{"20250101T090000_create_customers",
                                                  "20250102T090000_create_products", kOrders}));
-  EXPECT_TRUE(SqliteHasTable(db(), "orders"));
-  EXPECT_FALSE(SqliteHasTable(db(), "order_items"));
+  EXPECT_TRUE(db_->HasRelation("orders"));
+  EXPECT_FALSE(db_->HasRelation("order_items"));
 
   ASSERT_EQ(Strata({"down", "--all"}).exit_code, 0);
   EXPECT_TRUE(Applied().empty());
-  EXPECT_FALSE(SqliteHasTable(db(), "customers"));
+  EXPECT_FALSE(db_->HasRelation("customers"));
 }
 
-TEST_F(CliSqlite, UpToAnIdAppliesOnlyItsAncestorsAndGotoMixesBoth) {
+TEST_P(CliEngines, UpToAnIdAppliesOnlyItsAncestorsAndGotoMixesBoth) {
   const std::string items = "20250104T100000_create_order_items";
   ASSERT_EQ(Strata({"up", items}).exit_code, 0);
   EXPECT_EQ(Applied().size(), 4u);
-  EXPECT_TRUE(
-      SqliteQuery(db(), "SELECT 1 FROM sqlite_master WHERE name='customers_email'").empty());
+  EXPECT_FALSE(db_->HasRelation("customers_email"));
   // Going to the other branch reverts order_items and applies the email index.
   CommandResult go = Strata({"goto", "20250104T090000_unique"});  // a unique prefix
   ASSERT_EQ(go.exit_code, 0) << go.err;
-  EXPECT_FALSE(SqliteHasTable(db(), "order_items"));
-  EXPECT_FALSE(
-      SqliteQuery(db(), "SELECT 1 FROM sqlite_master WHERE name='customers_email'").empty());
+  EXPECT_FALSE(db_->HasRelation("order_items"));
+  EXPECT_TRUE(db_->HasRelation("customers_email"));
   ASSERT_EQ(Strata({"up", "+1"}).exit_code, 0);
   EXPECT_EQ(Applied().size(), 5u);
 }
 
-TEST_F(CliSqlite, DryRunAndSqlChangeNothing) {
+TEST_P(CliEngines, DryRunAndSqlChangeNothing) {
   CommandResult plan = Strata({"--json", "up", "--dry-run"});
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   EXPECT_EQ(json::parse(plan.out)["plan"].size(), 8u);
   CommandResult sql = Strata({"up", "--sql"});
   ASSERT_EQ(sql.exit_code, 0) << sql.err;
   EXPECT_NE(sql.out.find("CREATE TABLE order_items"), std::string::npos);
-  EXPECT_NE(sql.out.find("INSERT INTO \"strata_ledger\""), std::string::npos);
-  EXPECT_NE(sql.out.find("BEGIN IMMEDIATE;"), std::string::npos);
-  EXPECT_FALSE(SqliteHasTable(db(), "customers"));
-  EXPECT_FALSE(SqliteHasTable(db(), "strata_ledger"));
+  EXPECT_NE(sql.out.find("\"strata_ledger\" (seq, migration_id"), std::string::npos);
+  EXPECT_NE(sql.out.find("BEGIN"), std::string::npos);
+  EXPECT_FALSE(db_->HasRelation("customers"));
+  EXPECT_FALSE(db_->HasRelation("strata_ledger"));
 }
 
-TEST_F(CliSqlite, SqlScriptRunByHandGivesTheSameSchemaAndAValidLedger) {
+TEST_P(CliEngines, SqlScriptRunByHandGivesTheSameSchemaAndAValidLedger) {
   CommandResult sql = Strata({"up", "--sql"});
   ASSERT_EQ(sql.exit_code, 0);
   TempDir other;
-  WriteFile(other / "script.sql", sql.out);
-  sqlite3* handle = nullptr;
-  ASSERT_EQ(sqlite3_open((other / "by_hand.db").c_str(), &handle), SQLITE_OK);
-  char* error = nullptr;
-  int rc = sqlite3_exec(handle, sql.out.c_str(), nullptr, nullptr, &error);
-  std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(handle);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
-  CommandResult audit =
-      RunStrata({"--dir", kExample, "--url", "sqlite:" + (other / "by_hand.db").string(), "audit"});
+  auto by_hand = MakeTestDatabase(GetParam(), other.path());
+  by_hand->Exec(sql.out);
+  CommandResult audit = RunStrata({"--dir", kExample, "--url", by_hand->url(), "audit"});
   EXPECT_EQ(audit.exit_code, 0) << audit.err;
   CommandResult status =
-      RunStrata({"--dir", kExample, "--url", "sqlite:" + (other / "by_hand.db").string(), "--json",
-                 "status"});
+      RunStrata({"--dir", kExample, "--url", by_hand->url(), "--json", "status"});
   EXPECT_EQ(json::parse(status.out)["pending"], 0);
 }
 
-TEST_F(CliSqlite, SingleTransactionIsAllOrNothing) {
+TEST_P(CliEngines, SingleTransactionIsAllOrNothing) {
   TempDir dir;
   WriteChain(dir.path(), 3);
-  WriteFile(
-      dir / "m0004_t.sql",
-      "-- strata:parent m0003_t\n-- strata:up\nCREATE TABLE t4 (x);\nINSERT INTO nope VALUES (1);\n"
-      "-- strata:down\nDROP TABLE t4;\n");
+  WriteFile(dir / "m0004_t.sql",
+            "-- strata:parent m0003_t\n-- strata:up\nCREATE TABLE t4 (x int);\nINSERT INTO nope "
+            "VALUES (1);\n"
+            "-- strata:down\nDROP TABLE t4;\n");
   CommandResult run = Strata({"up", "--single-transaction"}, dir.path());
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_FALSE(SqliteHasTable(db(), "t1"));
-  EXPECT_FALSE(SqliteHasTable(db(), "t4"));
+  EXPECT_FALSE(db_->HasRelation("t1"));
+  EXPECT_FALSE(db_->HasRelation("t4"));
   // Only the failure is in the ledger, as history.
-  auto rows = SqliteQuery(db(), "SELECT event, migration_id FROM strata_ledger");
+  auto rows = db_->Query("SELECT event, migration_id FROM strata_ledger");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0][0], "failed");
   EXPECT_EQ(rows[0][1], "m0004_t");
 }
 
-TEST_F(CliSqlite, StampRecordsWithoutRunningSql) {
+TEST_P(CliEngines, StampRecordsWithoutRunningSql) {
   CommandResult stamp = Strata({"stamp", kOrders});
   ASSERT_EQ(stamp.exit_code, 0) << stamp.err;
-  EXPECT_FALSE(SqliteHasTable(db(), "orders"));
+  EXPECT_FALSE(db_->HasRelation("orders"));
   EXPECT_EQ(Applied().size(), 3u);
-  auto events = SqliteQuery(db(), "SELECT DISTINCT event FROM strata_ledger");
+  auto events = db_->Query("SELECT DISTINCT event FROM strata_ledger");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0][0], "stamped");
 }
 
-TEST_F(CliSqlite, AuditCatchesAlteredDeletedAndTruncatedHistory) {
+TEST_P(CliEngines, AuditCatchesAlteredDeletedAndTruncatedHistory) {
   ASSERT_EQ(Strata({"up"}).exit_code, 0);
   CommandResult ok = Strata({"--json", "audit"});
   ASSERT_EQ(ok.exit_code, 0) << ok.err;
   const std::string head = json::parse(ok.out)["head"];
   ASSERT_EQ(head.size(), 64u);
 
-  auto exec = [&](const std::string& sql) {
-    sqlite3* h = nullptr;
-    sqlite3_open(db().c_str(), &h);
-    ASSERT_EQ(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(h);
-  };
+  auto exec = [&](const std::string& sql) { db_->Exec(sql); };
   // A truncated tail verifies as a chain, but not against the saved head.
   exec("DELETE FROM strata_ledger WHERE seq = 9");
   EXPECT_EQ(Strata({"audit"}).exit_code, 0);
@@ -192,7 +178,7 @@ TEST_F(CliSqlite, AuditCatchesAlteredDeletedAndTruncatedHistory) {
   EXPECT_NE(deleted.err.find("row 6 is missing"), std::string::npos) << deleted.err;
 }
 
-TEST_F(CliSqlite, ValidateCatchesEditedMissingAndReparentedMigrations) {
+TEST_P(CliEngines, ValidateCatchesEditedMissingAndReparentedMigrations) {
   TempDir dir;
   fs::copy(kExample, dir.path(), fs::copy_options::recursive);
   ASSERT_EQ(Strata({"up", kOrders}, dir.path()).exit_code, 0);
@@ -212,7 +198,7 @@ TEST_F(CliSqlite, ValidateCatchesEditedMissingAndReparentedMigrations) {
   EXPECT_NE(edited.err.find("was edited"), std::string::npos) << edited.err;
   CommandResult refused = Strata({"up"}, dir.path());
   EXPECT_EQ(refused.exit_code, 3);
-  EXPECT_FALSE(SqliteHasTable(db(), "order_items"));
+  EXPECT_FALSE(db_->HasRelation("order_items"));
   WriteFile(products, original);
 
   const fs::path orders = dir / (kOrders + ".sql");
@@ -225,7 +211,7 @@ TEST_F(CliSqlite, ValidateCatchesEditedMissingAndReparentedMigrations) {
   WriteFile(orders, text);
 }
 
-TEST_F(CliSqlite, ValidateCatchesADeletedAppliedMigration) {
+TEST_P(CliEngines, ValidateCatchesADeletedAppliedMigration) {
   TempDir dir;
   WriteChain(dir.path(), 3);
   ASSERT_EQ(Strata({"up"}, dir.path()).exit_code, 0);
@@ -236,7 +222,7 @@ TEST_F(CliSqlite, ValidateCatchesADeletedAppliedMigration) {
   EXPECT_EQ(Strata({"status"}, dir.path()).exit_code, 3);
 }
 
-TEST_F(CliSqlite, NewFollowsTheHeadAndMergeJoinsBranches) {
+TEST_P(CliEngines, NewFollowsTheHeadAndMergeJoinsBranches) {
   TempDir dir;
   fs::path migrations = dir / "migrations";
   ASSERT_EQ(RunStrata({"init"}, dir.path()).exit_code, 0);
@@ -251,9 +237,9 @@ TEST_F(CliSqlite, NewFollowsTheHeadAndMergeJoinsBranches) {
   WriteFile(dir / a["path"].get<std::string>(),
             "-- strata:up\nCREATE TABLE users (id INTEGER);\n-- strata:down\nDROP TABLE users;\n");
   WriteFile(migrations / "b1.sql", "-- strata:parent " + a["id"].get<std::string>() +
-                                       "\n-- strata:up\nCREATE TABLE b1 (x);\n");
+                                       "\n-- strata:up\nCREATE TABLE b1 (x int);\n");
   WriteFile(migrations / "b2.sql", "-- strata:parent " + a["id"].get<std::string>() +
-                                       "\n-- strata:up\nCREATE TABLE b2 (x);\n");
+                                       "\n-- strata:up\nCREATE TABLE b2 (x int);\n");
 
   CommandResult refused = RunStrata({"new", "more"}, dir.path());
   EXPECT_EQ(refused.exit_code, 3);
@@ -267,8 +253,12 @@ TEST_F(CliSqlite, NewFollowsTheHeadAndMergeJoinsBranches) {
   EXPECT_EQ(json::parse(merge.out)["parents"], json::array({"b1", "b2"}));
   EXPECT_EQ(RunStrata({"validate", "--single-head", "--offline"}, dir.path()).exit_code, 0);
   // The merge is applied and reverted like any migration.
-  EXPECT_EQ(RunStrata({"up"}, dir.path()).exit_code, 0);
-  EXPECT_EQ(RunStrata({"down", "-1"}, dir.path()).exit_code, 0);
+  EXPECT_EQ(RunStrata({"--url", db_->url(), "up"}, dir.path()).exit_code, 0);
+  EXPECT_TRUE(db_->HasRelation("b2"));
+  CommandResult down = RunStrata({"--url", db_->url(), "--json", "down", "-1"}, dir.path());
+  EXPECT_EQ(down.exit_code, 0);
+  EXPECT_EQ(json::parse(down.out)["plan"][0]["migration"],
+            json::parse(merge.out)["id"].get<std::string>());
 
   CommandResult dot = RunStrata({"graph", "--format", "dot"}, dir.path());
   EXPECT_NE(dot.out.find("\"b1\" -> \"" + a["id"].get<std::string>() + "\""), std::string::npos);
@@ -276,7 +266,7 @@ TEST_F(CliSqlite, NewFollowsTheHeadAndMergeJoinsBranches) {
   EXPECT_NE(mermaid.out.find("graph BT"), std::string::npos);
 }
 
-TEST_F(CliSqlite, ConfigFileAndEnvironmentChooseTheDatabase) {
+TEST(CliConfig, ConfigFileAndEnvironmentChooseTheDatabase) {
   TempDir dir;
   fs::create_directories(dir / "db" / "migrations");
   fs::copy(kExample, dir / "db" / "migrations", fs::copy_options::recursive);
@@ -293,7 +283,7 @@ TEST_F(CliSqlite, ConfigFileAndEnvironmentChooseTheDatabase) {
   EXPECT_NE(bad.err.find("bad.toml:2"), std::string::npos) << bad.err;
 }
 
-TEST_F(CliSqlite, HistoryListsEveryEvent) {
+TEST_P(CliEngines, HistoryListsEveryEvent) {
   ASSERT_EQ(Strata({"up", kOrders}).exit_code, 0);
   ASSERT_EQ(Strata({"down", "-1"}).exit_code, 0);
   CommandResult history = Strata({"--json", "history"});
@@ -304,6 +294,9 @@ TEST_F(CliSqlite, HistoryListsEveryEvent) {
   EXPECT_EQ(rows[3]["migration"], kOrders);
   EXPECT_EQ(rows[3]["prev_hash"], rows[2]["row_hash"]);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, CliEngines, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         [](const auto& info) { return EngineName(info.param); });
 
 }  // namespace
 }  // namespace strata::testing

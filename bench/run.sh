@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# strata on SQLite against the physical floor, measured side by side in one run.
+#
+#   bash bench/run.sh [--n 1000] [--status-n 10000] [--repeat 3] [--seed 42]
+#                     [--out FILE.jsonl] [--with-down] [--keep]
+#
+#   --n N          migrations for the up rows (default 1000)
+#   --status-n M   migrations for the status / validate rows (default 10000)
+#   --repeat R     timed runs per row; the table shows medians (default 3)
+#   --seed S       corpus seed (default 42)
+#   --out FILE     append the JSON lines here (default: a new file under ${TMPDIR:-/tmp})
+#   --with-down    also time down of everything: sqlite3 down_all.sql against strata down --all
+#   --keep         keep the scratch folder (corpora, databases, command log)
+#
+# Environment: STRATA_BIN (default build/release/strata), TMPDIR, STRATA_BENCH_COMPARE=1 to
+# print how to run the shared harness (../shared/bench) with Alembic, dbmate and sqitch.
+# Needs python3 and the sqlite3 shell. See bench/README.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+N=1000 STATUS_N=10000 REPEAT=3 SEED=42 OUT="" WITH_DOWN=0 KEEP=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --n) [ $# -ge 2 ] || die "--n needs a value"; N=$2; shift 2 ;;
+    --status-n) [ $# -ge 2 ] || die "--status-n needs a value"; STATUS_N=$2; shift 2 ;;
+    --repeat) [ $# -ge 2 ] || die "--repeat needs a value"; REPEAT=$2; shift 2 ;;
+    --seed) [ $# -ge 2 ] || die "--seed needs a value"; SEED=$2; shift 2 ;;
+    --out) [ $# -ge 2 ] || die "--out needs a value"; OUT=$2; shift 2 ;;
+    --with-down) WITH_DOWN=1; shift ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) die "unknown argument '$1' (try --help)" ;;
+  esac
+done
+for v in N STATUS_N REPEAT SEED; do
+  [[ ${!v} =~ ^[0-9]+$ ]] || die "$v must be a non-negative integer, got '${!v}'"
+done
+if [ "$N" -lt 1 ] || [ "$STATUS_N" -lt 1 ] || [ "$REPEAT" -lt 1 ]; then
+  die "--n, --status-n and --repeat must be at least 1"
+fi
+
+STRATA_BIN=${STRATA_BIN:-$ROOT/build/release/strata}
+[ -x "$STRATA_BIN" ] || die "no strata binary at $STRATA_BIN (build strata_cli or set STRATA_BIN)"
+STRATA_BIN=$(cd "$(dirname "$STRATA_BIN")" && pwd)/$(basename "$STRATA_BIN")
+command -v sqlite3 >/dev/null || die "the sqlite3 shell is needed for the floor rows (apt-get install sqlite3)"
+command -v python3 >/dev/null || die "python3 is needed"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/strata-bench.XXXXXX")
+cleanup() {
+  if [ "$KEEP" = 1 ]; then echo "scratch folder kept: $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Results live outside the scratch folder (which is removed) and outside the source tree.
+if [ -z "$OUT" ]; then
+  OUT="${TMPDIR:-/tmp}/strata-bench-$(date +%Y%m%dT%H%M%S)-$$.jsonl"
+fi
+mkdir -p "$(dirname "$OUT")"
+OUT=$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")
+
+echo "strata bench: N=$N, status/validate N=$STATUS_N, $REPEAT repeats, seed $SEED"
+echo "  strata:  $STRATA_BIN ($("$STRATA_BIN" --version 2>/dev/null | head -1))"
+echo "  sqlite3: $(sqlite3 --version | awk '{print $1}'), python: $(python3 -c 'import platform; print(platform.python_version())')," \
+     "$(nproc) cpus, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+
+# ---- corpora ---------------------------------------------------------------
+C=$WORK/c$N
+CS=$WORK/status$STATUS_N
+python3 "$HERE/gen_corpus.py" --out "$C" --n "$N" --seed "$SEED"
+python3 "$HERE/gen_corpus.py" --out "$CS" --n "$STATUS_N" --seed "$SEED" --no-raw
+EXPECTED=$(python3 -c 'import json, sys; e = json.load(open(sys.argv[1]))["expected_at_head"]; print(e["tables"] + e["indexes"] + e["views"])' "$C/manifest.json")
+
+# ---- helpers for the plan's prepare and check fields (run by measure.py via bash -c) ----
+fresh() { rm -f "$1" "$1-journal" "$1-wal" "$1-shm"; }
+at_head() { fresh "$2"; cp "$1" "$2"; }
+# Schema objects other than SQLite's own, strata's ledger and the floor's history table.
+count_objects() {
+  sqlite3 "$1" "SELECT count(*) FROM sqlite_master WHERE type IN ('table','index','view')
+                AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'strata\\_%' ESCAPE '\\'
+                AND name <> 'bench_history'"
+}
+expect_objects() {
+  local got; got=$(count_objects "$1")
+  [ "$got" = "$2" ] || { echo "expected $2 schema objects in $1, found $got" >&2; return 1; }
+}
+export -f fresh at_head count_objects expect_objects
+
+# ---- a database at head, for the no-op and down rows (untimed; also a smoke test) ----
+HEAD=$WORK/head.db
+"$STRATA_BIN" --url "sqlite:$HEAD" --dir "$C/native" up >"$WORK/head.log" 2>&1 \
+  || { tail -20 "$WORK/head.log" >&2; KEEP=1; die "strata up failed while building the head database"; }
+expect_objects "$HEAD" "$EXPECTED"
+[ ! -e "$HEAD-wal" ] || die "strata left $HEAD-wal behind"
+
+# ---- the plan: key, label, n, ref, prepare, stdin, command, check ----------
+q() { printf '%q' "$1"; }
+S=$(q "$STRATA_BIN")
+DB=$WORK/db
+PLAN=$WORK/plan.tsv
+row() { local IFS=$'\t'; echo "$*" >>"$PLAN"; }
+: >"$PLAN"
+row a "sqlite3 up_all.sql, one transaction (floor)" "$N" a "fresh $(q "$DB/a.db")" "$C/raw/up_all.sql" \
+    "sqlite3 -bail $(q "$DB/a.db")" "expect_objects $(q "$DB/a.db") $EXPECTED"
+row b "sqlite3 up_tx_history.sql, tx per migration" "$N" a "fresh $(q "$DB/b.db")" "$C/raw/up_tx_history.sql" \
+    "sqlite3 -bail $(q "$DB/b.db")" "expect_objects $(q "$DB/b.db") $EXPECTED"
+row c "strata up, fresh database" "$N" a "fresh $(q "$DB/c.db")" - \
+    "$S --url $(q "sqlite:$DB/c.db") --dir $(q "$C/native") up" "expect_objects $(q "$DB/c.db") $EXPECTED"
+row d "strata up at head (no-op)" "$N" a "at_head $(q "$HEAD") $(q "$DB/d.db")" - \
+    "$S --url $(q "sqlite:$DB/d.db") --dir $(q "$C/native") up" "expect_objects $(q "$DB/d.db") $EXPECTED"
+row e "strata status, empty database" "$STATUS_N" a "fresh $(q "$DB/e.db")" - \
+    "$S --url $(q "sqlite:$DB/e.db") --dir $(q "$CS/native") status" -
+row f "strata validate --offline" "$STATUS_N" a - - \
+    "$S --url $(q "sqlite:$DB/f.db") --dir $(q "$CS/native") validate --offline" -
+if [ "$WITH_DOWN" = 1 ]; then
+  row h "sqlite3 down_all.sql, one transaction (floor)" "$N" h "at_head $(q "$HEAD") $(q "$DB/h.db")" "$C/raw/down_all.sql" \
+      "sqlite3 -bail $(q "$DB/h.db")" "expect_objects $(q "$DB/h.db") 0"
+  row i "strata down --all" "$N" h "at_head $(q "$HEAD") $(q "$DB/i.db")" - \
+      "$S --url $(q "sqlite:$DB/i.db") --dir $(q "$C/native") down --all" "expect_objects $(q "$DB/i.db") 0"
+fi
+mkdir -p "$DB"
+
+# ---- measure ---------------------------------------------------------------
+RESULTS=$WORK/results.jsonl
+echo "measuring (interleaved, $REPEAT rounds, then one peak-RSS run per row)..."
+python3 "$HERE/measure.py" run --plan "$PLAN" --repeat "$REPEAT" --out "$RESULTS" --log "$WORK/commands.log" \
+  --meta "run_id=$(date -u +%Y-%m-%dT%H:%M:%SZ)-$$" --meta "seed=$SEED" --meta "host=$(hostname)" \
+  --meta "cpus=$(nproc)" --meta "strata_version=$("$STRATA_BIN" --version 2>/dev/null | head -1)" \
+  --meta "sqlite3_version=$(sqlite3 --version | awk '{print $1}')" \
+  || { [ -f "$WORK/commands.log" ] && tail -20 "$WORK/commands.log" >&2; KEEP=1; exit 1; }
+
+echo
+echo "wall time of $REPEAT runs (median, min, max); x floor = median / median of the floor row;"
+echo "cpu = median user+system CPU time; peak RSS = one extra run (load now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'))"
+python3 "$HERE/measure.py" table "$RESULTS" --budget c=1.2 --budget i=1.2
+cat "$RESULTS" >>"$OUT"
+echo
+echo "JSON lines appended to $OUT"
+
+SHARED=${STRATA_SHARED_BENCH:-$ROOT/../shared/bench}
+if [ "${STRATA_BENCH_COMPARE:-0}" = 1 ] && [ -d "$SHARED" ]; then
+  SHARED=$(cd "$SHARED" && pwd)
+  cat <<EOF
+
+To put these figures next to Alembic, dbmate and sqitch on the same machine, run the shared
+harness (about 12 minutes; PostgreSQL and SQLite; it does not use strata unless NEWTOOL is set):
+  cd $SHARED
+  TD=\$(bash install_tools.sh)
+  BENCH_TOOLS_DIR=\$TD NEWTOOL="env STRATA_BIN=$STRATA_BIN bash $HERE/newtool.sh" ENGINES=sqlite bash run_anchors.sh
+  python3 report.py RESULTS.jsonl      # the path run_anchors.sh prints
+Drop ENGINES=sqlite to include PostgreSQL (pg.sh starts a throwaway server).
+EOF
+fi

@@ -1,0 +1,67 @@
+#include "drivers/postgres/pg_connection.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "base/strings.h"
+
+namespace strata::drivers::pg {
+
+namespace {
+std::string Field(const PGresult* r, int code) {
+  const char* value = r ? PQresultErrorField(r, code) : nullptr;
+  return value ? value : "";
+}
+}  // namespace
+
+Status ResultError(const PGresult* result, PGconn* conn, std::string_view query) {
+  std::string message = Field(result, PG_DIAG_MESSAGE_PRIMARY);
+  if (message.empty()) {
+    message = std::string(base::Trim(conn ? PQerrorMessage(conn) : "connection lost"));
+  }
+  if (message.empty()) message = "the server reported an error";
+  Status status(Code::kSqlError, message);
+  ErrorContext& ctx = status.mutable_context();
+  ctx.sqlstate = Field(result, PG_DIAG_SQLSTATE);
+  ctx.detail = Field(result, PG_DIAG_MESSAGE_DETAIL);
+  ctx.hint = Field(result, PG_DIAG_MESSAGE_HINT);
+  std::string position = Field(result, PG_DIAG_STATEMENT_POSITION);
+  if (!position.empty()) {
+    // The server counts characters from 1; strata's texts are UTF-8, so walk
+    // code points to find the byte offset.
+    long chars = std::strtol(position.c_str(), nullptr, 10) - 1;
+    size_t offset = 0;
+    while (offset < query.size() && chars > 0) {
+      ++offset;
+      while (offset < query.size() && (static_cast<unsigned char>(query[offset]) & 0xC0) == 0x80) {
+        ++offset;
+      }
+      --chars;
+    }
+    auto pos = base::PositionOf(query, offset);
+    ctx.line = pos.line;
+    ctx.column = pos.column;
+  }
+  return status;
+}
+
+Outcome Exec(PGconn* conn, const std::string& sql, const std::vector<std::string>& params) {
+  Outcome out;
+  if (params.empty()) {
+    out.result.reset(PQexec(conn, sql.c_str()));
+  } else {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const std::string& p : params) values.push_back(p.c_str());
+    out.result.reset(PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                  values.data(), nullptr, nullptr, 0));
+  }
+  ExecStatusType st = out.result ? PQresultStatus(out.result.get()) : PGRES_FATAL_ERROR;
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
+    out.status = ResultError(out.result.get(), conn, sql);
+  }
+  return out;
+}
+
+}  // namespace strata::drivers::pg

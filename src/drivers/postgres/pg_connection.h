@@ -1,0 +1,37 @@
+// RAII wrappers over libpq handles, and turning a failed PGresult into a
+// Status with SQLSTATE, DETAIL, HINT and the error position.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "strata/status.h"
+
+namespace strata::drivers::pg {
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+struct ConnDeleter {
+  void operator()(PGconn* c) const { PQfinish(c); }
+};
+using ConnPtr = std::unique_ptr<PGconn, ConnDeleter>;
+
+// kSqlError from a failed result; context line/column come from the error
+// position, relative to `query`.
+Status ResultError(const PGresult* result, PGconn* conn, std::string_view query);
+
+// Runs `sql` with text parameters; ok when the result is a command or tuples.
+struct Outcome {
+  Status status;
+  ResultPtr result;
+};
+Outcome Exec(PGconn* conn, const std::string& sql, const std::vector<std::string>& params = {});
+
+}  // namespace strata::drivers::pg

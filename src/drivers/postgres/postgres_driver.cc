@@ -1,0 +1,318 @@
+#include "drivers/postgres/postgres_driver.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+#include <thread>
+
+#include "base/sha256.h"
+#include "drivers/postgres/pg_connection.h"
+#include "sql/ledger_sql.h"
+#include "sql/pg_splitter.h"
+#include "sql/statement_text.h"
+
+namespace strata::drivers {
+
+namespace {
+
+// libpq prints NOTICEs ("relation already exists, skipping") to stderr by
+// default; a migration tool's output is its own.
+void IgnoreNotice(void*, const char*) {}
+
+// The password in a connection string, if any, so it can be scrubbed from
+// libpq's messages as well as from the URL.
+std::string PasswordOf(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  PQfreemem(error);
+  std::string password;
+  for (PQconninfoOption* o = options; o != nullptr && o->keyword != nullptr; ++o) {
+    if (std::strcmp(o->keyword, "password") == 0 && o->val != nullptr) password = o->val;
+  }
+  PQconninfoFree(options);
+  return password;
+}
+
+// The password in "scheme://user:password@host", found by position alone,
+// for URLs that libpq cannot parse.
+std::string TextualPassword(std::string_view url) {
+  size_t start = url.find("://");
+  if (start == std::string_view::npos) return {};
+  start += 3;
+  size_t at = url.find('@', start);
+  if (at == std::string_view::npos) return {};
+  size_t colon = url.find(':', start);
+  if (colon == std::string_view::npos || colon > at) return {};
+  return std::string(url.substr(colon + 1, at - colon - 1));
+}
+
+class PostgresDriver final : public Driver {
+ public:
+  PostgresDriver(std::string url, DriverOptions options)
+      : url_(std::move(url)),
+        password_(PasswordOf(url_)),
+        options_(std::move(options)),
+        table_(sql::QuoteIdentifier(options_.ledger_schema) + "." +
+               sql::QuoteIdentifier(options_.ledger_table)),
+        lock_key_(AdvisoryLockKey(options_.ledger_schema, options_.ledger_table)) {}
+
+  std::string_view dialect() const override { return "postgres"; }
+  std::string redacted_url() const override { return RedactUrl(url_); }
+
+  Result<std::vector<Statement>> Split(std::string_view script) const override {
+    return sql::SplitPostgres(script);
+  }
+
+  Status Execute(std::string_view text) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    return Scrub(pg::Exec(conn_.get(), std::string(text)).status);
+  }
+
+  Result<std::vector<Row>> Query(std::string_view text) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    pg::Outcome out = pg::Exec(conn_.get(), std::string(text));
+    if (!out.status.ok()) return Scrub(out.status);
+    return Rows(out.result.get());
+  }
+
+  Status Begin() override { return Execute("BEGIN"); }
+  Status Commit() override { return Execute("COMMIT"); }
+  Status Rollback() override {
+    if (!conn_ || PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) return Status::Ok();
+    return Execute("ROLLBACK");
+  }
+
+  Status Lock(std::chrono::milliseconds timeout, const LockWaitCallback& on_wait) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    const std::string key = std::to_string(lock_key_);
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    auto pause = std::chrono::milliseconds(20);
+    bool told = false;
+    for (;;) {
+      pg::Outcome out = pg::Exec(conn_.get(), "SELECT pg_try_advisory_lock($1::bigint)", {key});
+      STRATA_RETURN_IF_ERROR(Scrub(out.status));
+      if (std::strcmp(PQgetvalue(out.result.get(), 0, 0), "t") == 0) {
+        locked_ = true;
+        return Status::Ok();
+      }
+      std::string holder = DescribeHolder();
+      if (std::chrono::steady_clock::now() >= deadline) {
+        return Status(Code::kLockTimeout,
+                      fmt::format("another migrator held the migration lock for longer than {} "
+                                  "ms: {}",
+                                  timeout.count(), holder));
+      }
+      if (!told && on_wait) {
+        on_wait(holder);
+        told = true;
+      }
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::milliseconds(500));
+    }
+  }
+
+  Status Unlock() override {
+    if (!locked_ || !conn_) return Status::Ok();
+    locked_ = false;
+    return Scrub(
+        pg::Exec(conn_.get(), "SELECT pg_advisory_unlock($1::bigint)", {std::to_string(lock_key_)})
+            .status);
+  }
+
+  Status EnsureLedger() override {
+    STRATA_ASSIGN_OR_RETURN(bool exists, LedgerExists());
+    if (exists) return Status::Ok();
+    // Only create the schema when it is missing: CREATE SCHEMA needs a
+    // privilege that a migration role using an existing schema may lack.
+    pg::Outcome schema = pg::Exec(conn_.get(), "SELECT 1 FROM pg_namespace WHERE nspname = $1",
+                                  {options_.ledger_schema});
+    STRATA_RETURN_IF_ERROR(Scrub(schema.status));
+    if (PQntuples(schema.result.get()) == 0) {
+      STRATA_RETURN_IF_ERROR(
+          Execute("CREATE SCHEMA IF NOT EXISTS " + sql::QuoteIdentifier(options_.ledger_schema)));
+    }
+    return Execute(LedgerTableDdl());
+  }
+
+  Result<std::vector<LedgerEntry>> ReadLedger() override {
+    STRATA_ASSIGN_OR_RETURN(bool exists, LedgerExists());
+    std::vector<LedgerEntry> entries;
+    if (!exists) return entries;
+    STRATA_ASSIGN_OR_RETURN(
+        std::vector<Row> rows,
+        Query(fmt::format("SELECT {} FROM {} ORDER BY seq", sql::LedgerColumnList(), table_)));
+    entries.reserve(rows.size());
+    for (const Row& row : rows) {
+      STRATA_ASSIGN_OR_RETURN(LedgerEntry entry, sql::LedgerEntryFromRow(row));
+      entries.push_back(std::move(entry));
+    }
+    return entries;
+  }
+
+  Status AppendLedger(const LedgerEntry& e) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    const std::string insert =
+        fmt::format("INSERT INTO {} ({}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                    table_, sql::LedgerColumnList());
+    return Scrub(
+        pg::Exec(conn_.get(), insert,
+                 {std::to_string(e.seq), e.migration_id, LedgerEventName(e.event),
+                  DirectionName(e.direction), e.checksum, std::to_string(e.checksum_version),
+                  e.parents, e.transactional ? "1" : "0", e.actor, e.recorded_at,
+                  std::to_string(e.duration_ms), e.error, e.prev_hash, e.row_hash})
+            .status);
+  }
+
+  std::string LedgerDdlSql() const override {
+    return fmt::format("CREATE SCHEMA IF NOT EXISTS {};\n{};",
+                       sql::QuoteIdentifier(options_.ledger_schema), LedgerTableDdl());
+  }
+  std::string LedgerInsertSql(const LedgerEntry& entry) const override {
+    return sql::RenderLedgerInsert(table_, entry);
+  }
+
+  // A committed transaction is already durable on the server.
+  Status Sync() override { return Status::Ok(); }
+
+ private:
+  Status EnsureConnected() {
+    if (conn_ && PQstatus(conn_.get()) == CONNECTION_OK) return Status::Ok();
+    if (conn_) {
+      locked_ = false;  // the session, and its advisory lock, are gone
+      return Status(Code::kConnection, fmt::format("lost the connection to {}", redacted_url()));
+    }
+    // fallback_application_name: the URL, PGAPPNAME or a service file win.
+    const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
+    const char* values[] = {url_.c_str(), "strata", nullptr};
+    conn_.reset(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
+    if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) {
+      std::string message = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
+      conn_.reset();
+      while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+      }
+      return Scrub(Status(Code::kConnection,
+                          fmt::format("cannot connect to {}: {}", redacted_url(), message)));
+    }
+    PQsetNoticeProcessor(conn_.get(), IgnoreNotice, nullptr);
+    if (options_.ddl_lock_timeout.count() > 0) {
+      STRATA_RETURN_IF_ERROR(
+          Execute(fmt::format("SET lock_timeout = '{}ms'", options_.ddl_lock_timeout.count())));
+    }
+    return Status::Ok();
+  }
+
+  Result<bool> LedgerExists() {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    pg::Outcome out = pg::Exec(conn_.get(), "SELECT to_regclass($1) IS NOT NULL", {table_});
+    STRATA_RETURN_IF_ERROR(Scrub(out.status));
+    return std::strcmp(PQgetvalue(out.result.get(), 0, 0), "t") == 0;
+  }
+
+  std::string LedgerTableDdl() const {
+    return fmt::format(
+        "CREATE TABLE IF NOT EXISTS {} (seq bigint PRIMARY KEY, migration_id text NOT NULL, "
+        "event text NOT NULL, direction text NOT NULL, checksum text NOT NULL, checksum_version "
+        "integer NOT NULL, parents text NOT NULL, transactional smallint NOT NULL, actor text NOT "
+        "NULL, recorded_at text NOT NULL, duration_ms bigint NOT NULL, error text NOT NULL, "
+        "prev_hash text NOT NULL, row_hash text NOT NULL)",
+        table_);
+  }
+
+  // Who holds our advisory lock, from pg_locks and pg_stat_activity.
+  std::string DescribeHolder() {
+    const auto key = static_cast<uint64_t>(lock_key_);
+    pg::Outcome out = pg::Exec(
+        conn_.get(),
+        "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), "
+        "extract(epoch FROM now() - a.backend_start)::bigint, coalesce(a.usename, '') "
+        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::oid "
+        "AND l.objid = $2::oid AND l.objsubid = 1",
+        {std::to_string(key >> 32), std::to_string(key & 0xFFFFFFFFu)});
+    if (!out.status.ok() || PQntuples(out.result.get()) == 0) {
+      return "the holder is not visible to this role";
+    }
+    PGresult* r = out.result.get();
+    return fmt::format(
+        "held by pid {} (application_name '{}', user '{}', client {}, session "
+        "started {} s ago)",
+        PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 4), PQgetvalue(r, 0, 2),
+        PQgetvalue(r, 0, 3));
+  }
+
+  static std::vector<Row> Rows(const PGresult* r) {
+    std::vector<Row> rows;
+    const int n = PQntuples(r), columns = PQnfields(r);
+    rows.reserve(n);
+    for (int i = 0; i < n; ++i) {
+      Row row;
+      row.reserve(columns);
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(r, i, c)) {
+          row.emplace_back(std::nullopt);
+        } else {
+          row.emplace_back(std::string(PQgetvalue(r, i, c), PQgetlength(r, i, c)));
+        }
+      }
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  }
+
+  // Passwords never leave the driver, even inside a server or libpq message.
+  Status Scrub(Status status) const {
+    if (status.ok() || password_.empty()) return status;
+    std::string message = status.message();
+    for (size_t p = message.find(password_); p != std::string::npos;
+         p = message.find(password_, p + 3)) {
+      message.replace(p, password_.size(), "***");
+    }
+    Status scrubbed(status.code(), message, status.context());
+    return scrubbed;
+  }
+
+  std::string url_;
+  std::string password_;
+  DriverOptions options_;
+  std::string table_;
+  int64_t lock_key_;
+  pg::ConnPtr conn_;
+  bool locked_ = false;
+};
+
+}  // namespace
+
+int64_t AdvisoryLockKey(const std::string& schema, const std::string& table) {
+  std::string digest = base::Sha256Hex("strata:" + schema + "." + table);
+  return static_cast<int64_t>(std::stoull(digest.substr(0, 16), nullptr, 16));
+}
+
+Result<std::unique_ptr<Driver>> OpenPostgres(const std::string& url, const DriverOptions& options) {
+  char* error = nullptr;
+  PQconninfoOption* parsed = PQconninfoParse(url.c_str(), &error);
+  if (parsed == nullptr) {
+    std::string message = error ? error : "malformed";
+    PQfreemem(error);
+    while (!message.empty() && message.back() == '\n') message.pop_back();
+    // libpq may quote part of the URL back: scrub the password it holds.
+    std::string redacted = RedactUrl(url);
+    std::string password = TextualPassword(url);
+    if (!password.empty()) {
+      for (size_t p = message.find(password); p != std::string::npos;
+           p = message.find(password, p + 3)) {
+        message.replace(p, password.size(), "***");
+      }
+    }
+    return Status(Code::kInvalidArgument,
+                  fmt::format("cannot parse the database URL {}: {}", redacted, message));
+  }
+  PQconninfoFree(parsed);
+  if (!sql::IsPlainIdentifier(options.ledger_schema)) {
+    return Status(Code::kInvalidArgument,
+                  fmt::format("invalid ledger schema name '{}'", options.ledger_schema));
+  }
+  return std::unique_ptr<Driver>(std::make_unique<PostgresDriver>(url, options));
+}
+
+}  // namespace strata::drivers
