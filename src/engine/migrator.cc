@@ -109,7 +109,7 @@ class Migrator::Impl {
       if (ms.applied) ms.applied_at = fold.applied.at(m.id).entry->recorded_at;
       ms.is_head = graph_.children(i).empty();
       ms.transactional = m.transactional;
-      ms.has_down = m.down_sql.has_value();
+      ms.has_down = m.has_down;
       if (!ms.applied) ++report.pending;
       bool applied_child = false;
       for (size_t c : graph_.children(i)) applied_child = applied_child || state.applied[c];
@@ -245,9 +245,14 @@ class Migrator::Impl {
     report.heads = graph_.Heads();
     std::vector<Problem> problems;
     for (const model::Migration& m : graph_.migrations()) {
+      auto body = source::LoadMigrationBody(m);
+      if (!body.ok()) {
+        problems.push_back({m.path, 0, body.status().message()});
+        continue;
+      }
       for (Direction d : {Direction::kUp, Direction::kDown}) {
-        if (d == Direction::kDown && !m.down_sql) continue;
-        auto split = engine::SplitPart(*driver_, m, d);
+        if (d == Direction::kDown && !m.has_down) continue;
+        auto split = engine::SplitPart(*driver_, m, *body, d);
         if (!split.ok()) {
           problems.push_back({m.path, split.status().context().line, split.status().message()});
         }

@@ -2,13 +2,19 @@
 
 #include <fmt/format.h>
 
+#include "source/directory_reader.h"
+
 namespace strata::engine {
 
 Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& m,
-                                         Direction direction) {
+                                         const model::MigrationBody& body, Direction direction) {
   const bool up = direction == Direction::kUp;
-  const std::string& text = up ? m.up_sql : *m.down_sql;
-  const int first_line = up ? m.up_line : m.down_line;
+  if (!up && !body.down_sql) {
+    return Status(Code::kUnsupported,
+                  fmt::format("migration '{}' has no down part, so it cannot be reverted", m.id));
+  }
+  const std::string& text = up ? body.up_sql : *body.down_sql;
+  const int first_line = up ? body.up_line : body.down_line;
   auto split = driver.Split(text);
   if (!split.ok()) {
     Status status = split.status();
@@ -31,7 +37,7 @@ Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
   prepared.reserve(plan.size());
   for (const PlanStep& step : plan) {
     const model::Migration& m = graph.at(static_cast<size_t>(graph.IndexOf(step.migration_id)));
-    if (step.direction == Direction::kDown && !m.down_sql) {
+    if (step.direction == Direction::kDown && !m.has_down) {
       Status status(Code::kUnsupported,
                     fmt::format("migration '{}' has no down part, so it cannot be reverted", m.id));
       status.mutable_context().migration_id = m.id;
@@ -44,8 +50,9 @@ Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
                                 "-- strata:no-transaction",
                                 m.id));
     }
+    STRATA_ASSIGN_OR_RETURN(model::MigrationBody body, source::LoadMigrationBody(m));
     STRATA_ASSIGN_OR_RETURN(std::vector<Statement> statements,
-                            SplitPart(driver, m, step.direction));
+                            SplitPart(driver, m, body, step.direction));
     prepared.push_back({step, &m, std::move(statements)});
   }
   return prepared;

@@ -27,6 +27,6 @@ Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
 
 // Splits one migration part and shifts the statement lines to file lines.
 Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& migration,
-                                         Direction direction);
+                                         const model::MigrationBody& body, Direction direction);
 
 }  // namespace strata::engine

@@ -19,4 +19,8 @@ std::string ComputeChecksum(std::string_view text) {
   return base::Sha256Hex(NormalizeForChecksum(text));
 }
 
+std::string ChecksumOfNormalized(std::string_view normalized) {
+  return base::Sha256Hex(normalized);
+}
+
 }  // namespace strata::model

@@ -13,5 +13,7 @@ inline constexpr int kChecksumVersion = 1;
 
 std::string NormalizeForChecksum(std::string_view text);
 std::string ComputeChecksum(std::string_view text);
+// For text that NormalizeForChecksum already produced.
+std::string ChecksumOfNormalized(std::string_view normalized);
 
 }  // namespace strata::model

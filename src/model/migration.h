@@ -1,4 +1,9 @@
 // A migration as read from its file: pure data, no I/O.
+//
+// The graph keeps only what planning and status need (Migration); the SQL
+// (MigrationBody) is read again from the file when a step is prepared, so a
+// directory of 10,000 migrations costs little memory. The checksum ties the
+// two: a body whose file no longer matches the checksum is refused.
 #pragma once
 
 #include <optional>
@@ -13,12 +18,19 @@ struct Migration {
   std::vector<std::string> parents;
   int parents_line = 0;  // line of the parent directive, for "unknown parent" errors
   bool transactional = true;
+  bool has_down = false;
+  std::string checksum;  // hex SHA-256 of the normalized file text
+};
+
+struct MigrationBody {
   std::string up_sql;
   int up_line = 1;  // file line where up_sql begins
   std::optional<std::string> down_sql;
   int down_line = 0;
-  std::string checksum;  // hex SHA-256 of the normalized file text
 };
+
+// What parsing one file yields: both halves.
+struct ParsedMigration : Migration, MigrationBody {};
 
 bool IsValidMigrationId(const std::string& id);
 

@@ -53,31 +53,40 @@ Result<RevisionGraph> RevisionGraph::Build(std::vector<Migration> migrations) {
   std::vector<Problem> problems;
   std::stable_sort(migrations.begin(), migrations.end(),
                    [](const Migration& a, const Migration& b) { return a.id < b.id; });
-  std::unordered_map<std::string, size_t> by_id;
-  std::vector<Migration> unique;
-  for (Migration& m : migrations) {
-    auto [it, inserted] = by_id.emplace(m.id, unique.size());
-    if (!inserted) {
-      problems.push_back(
-          {m.path, 1,
-           fmt::format("duplicate migration id '{}' (also in {})", m.id, unique[it->second].path)});
+  // Sorted by id, duplicates are neighbours; drop them in place. Lookups by
+  // id are then binary searches: no map holding a second copy of every id.
+  std::vector<Migration>& unique = migrations;
+  size_t kept = 0;
+  for (size_t i = 0; i < migrations.size(); ++i) {
+    if (kept > 0 && migrations[i].id == unique[kept - 1].id) {
+      problems.push_back({migrations[i].path, 1,
+                          fmt::format("duplicate migration id '{}' (also in {})", migrations[i].id,
+                                      unique[kept - 1].path)});
       continue;
     }
-    unique.push_back(std::move(m));
+    if (kept != i) unique[kept] = std::move(migrations[i]);
+    ++kept;
   }
+  unique.resize(kept);
   const size_t n = unique.size();
+  auto find_id = [&](const std::string& id) -> int {
+    auto it =
+        std::lower_bound(unique.begin(), unique.end(), id,
+                         [](const Migration& m, const std::string& key) { return m.id < key; });
+    return it != unique.end() && it->id == id ? static_cast<int>(it - unique.begin()) : -1;
+  };
   std::vector<std::vector<size_t>> parents(n);
   std::vector<std::vector<size_t>> children(n);
   for (size_t i = 0; i < n; ++i) {
     for (const std::string& p : unique[i].parents) {
-      auto it = by_id.find(p);
-      if (it == by_id.end()) {
+      int parent = find_id(p);
+      if (parent < 0) {
         problems.push_back({unique[i].path, unique[i].parents_line,
                             fmt::format("unknown parent '{}' of migration '{}'", p, unique[i].id)});
         continue;
       }
-      parents[i].push_back(it->second);
-      children[it->second].push_back(i);
+      parents[i].push_back(static_cast<size_t>(parent));
+      children[parent].push_back(i);
     }
   }
 
@@ -103,7 +112,7 @@ Result<RevisionGraph> RevisionGraph::Build(std::vector<Migration> migrations) {
     std::vector<bool> stuck(n, true);
     for (size_t i : order) stuck[i] = false;
     std::vector<std::string> cycle = FindCycle(unique, parents, stuck);
-    const Migration& first = unique[by_id.at(cycle.front())];
+    const Migration& first = unique[static_cast<size_t>(find_id(cycle.front()))];
     cycle.push_back(cycle.front());
     problems.push_back({first.path, first.parents_line,
                         fmt::format("cycle in the revision graph: {}", base::Join(cycle, " -> "))});
@@ -124,20 +133,26 @@ Result<RevisionGraph> RevisionGraph::Build(std::vector<Migration> migrations) {
   graph.migrations_.reserve(n);
   graph.parents_.resize(n);
   graph.children_.resize(n);
+  // `unique` is in id order, so the topo positions listed in that order are
+  // the id index IndexOf searches.
+  graph.by_id_.assign(position.begin(), position.end());
   for (size_t pos = 0; pos < n; ++pos) {
     size_t old = order[pos];
+    graph.parents_[pos].reserve(parents[old].size());
     for (size_t p : parents[old]) graph.parents_[pos].push_back(position[p]);
+    graph.children_[pos].reserve(children[old].size());
     for (size_t c : children[old]) graph.children_[pos].push_back(position[c]);
     std::sort(graph.children_[pos].begin(), graph.children_[pos].end());
-    graph.index_.emplace(unique[old].id, pos);
     graph.migrations_.push_back(std::move(unique[old]));
   }
   return graph;
 }
 
 int RevisionGraph::IndexOf(std::string_view id) const {
-  auto it = index_.find(std::string(id));
-  return it == index_.end() ? -1 : static_cast<int>(it->second);
+  auto it =
+      std::lower_bound(by_id_.begin(), by_id_.end(), id,
+                       [&](uint32_t i, std::string_view key) { return migrations_[i].id < key; });
+  return it != by_id_.end() && migrations_[*it].id == id ? static_cast<int>(*it) : -1;
 }
 
 namespace {

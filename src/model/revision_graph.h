@@ -3,9 +3,9 @@
 // (Kahn's algorithm, ties broken by id), so an index is also a topo position.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/migration.h"
@@ -46,7 +46,7 @@ class RevisionGraph {
   std::vector<Migration> migrations_;
   std::vector<std::vector<size_t>> parents_;
   std::vector<std::vector<size_t>> children_;
-  std::unordered_map<std::string, size_t> index_;
+  std::vector<uint32_t> by_id_;  // topo indices ordered by id, for IndexOf
 };
 
 }  // namespace strata::model

@@ -15,6 +15,10 @@ namespace strata::source {
 // the directory does not exist; kInvalidMigrations with problems() otherwise.
 Result<model::RevisionGraph> ReadMigrationDirectory(const std::string& dir);
 
+// Reads `migration.path` again and returns its SQL; kHistoryChanged when the
+// file no longer has the checksum it had when the directory was read.
+Result<model::MigrationBody> LoadMigrationBody(const model::Migration& migration);
+
 // Writes a new native migration file `dir/ID.sql`; refuses to overwrite.
 // Returns the path written.
 Result<std::string> WriteNewMigration(const std::string& dir, const std::string& id,

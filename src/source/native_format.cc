@@ -41,13 +41,13 @@ bool HasSql(std::string_view text) {
 
 }  // namespace
 
-model::Migration ParseNativeMigration(const std::string& id, const std::string& path,
-                                      std::string_view raw, std::vector<Problem>& problems) {
-  model::Migration m;
+model::ParsedMigration ParseNativeMigration(const std::string& id, const std::string& path,
+                                            std::string_view raw, std::vector<Problem>& problems) {
+  model::ParsedMigration m;
   m.id = id;
   m.path = path;
-  m.checksum = model::ComputeChecksum(raw);
   const std::string text = model::NormalizeForChecksum(raw);
+  m.checksum = model::ChecksumOfNormalized(text);
   auto fail = [&](int line, std::string message) {
     problems.push_back({path, line, std::move(message)});
   };
@@ -137,6 +137,7 @@ model::Migration ParseNativeMigration(const std::string& id, const std::string& 
   // An empty down part is no down part, except for a merge: it has nothing
   // to undo and must stay revertible.
   if (m.down_sql && !HasSql(*m.down_sql) && m.parents.size() < 2) m.down_sql.reset();
+  m.has_down = m.down_sql.has_value();
   return m;
 }
 

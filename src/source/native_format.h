@@ -14,14 +14,15 @@
 #include <vector>
 
 #include "model/migration.h"
+#include "strata/result.h"
 #include "strata/status.h"
 
 namespace strata::source {
 
 // Parses one file's text. Appends every problem found (with the file's path and
 // line) to `problems`; the returned migration is meaningful only if none was added.
-model::Migration ParseNativeMigration(const std::string& id, const std::string& path,
-                                      std::string_view text, std::vector<Problem>& problems);
+model::ParsedMigration ParseNativeMigration(const std::string& id, const std::string& path,
+                                            std::string_view text, std::vector<Problem>& problems);
 
 // The text `strata new` writes.
 std::string RenderNativeMigration(const std::vector<std::string>& parents, bool transactional,

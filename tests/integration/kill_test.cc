@@ -43,7 +43,7 @@ TEST_P(Kill, InterruptedNoTransactionMigrationIsDirtyThenRepaired) {
   WriteFile(dir / "m0002_slow.sql",
             "-- strata:parent m0001_t\n-- strata:no-transaction\n-- strata:up\nCREATE TABLE half "
             "(x int);\n" +
-                SlowStatement(GetParam(), 60) +
+                SlowStatement(GetParam(), 15) +
                 ";\nCREATE TABLE never (x int);\n-- strata:down\nDROP TABLE half;\n");
   pid_t pid = SpawnStrata({"--dir", dir.string(), "--url", db_->url(), "up"}, tmp_.path(), "up");
   ASSERT_TRUE(WaitUntil([&] { return db_->LedgerCount("event = 'started'") == 1; }, 30000))

@@ -39,7 +39,7 @@ std::string DescribeProblems(const std::vector<Problem>& problems) {
 }
 
 struct Parsed {
-  model::Migration migration;
+  model::ParsedMigration migration;
   std::vector<Problem> problems;
 };
 
@@ -402,9 +402,17 @@ TEST(ReadMigrationDirectoryTest, ValidDiamond) {
   EXPECT_EQ(order, (std::vector<std::string>{"root", "left", "right", "merge"}));
   const model::Migration& root = graph->at(static_cast<size_t>(graph->IndexOf("root")));
   EXPECT_EQ(root.path, (dir.path() / "root.sql").string());
-  EXPECT_EQ(root.up_sql, "CREATE TABLE r (x INT);\n");
-  ASSERT_TRUE(root.down_sql.has_value());
-  EXPECT_EQ(*root.down_sql, "DROP TABLE r;\n");
+  EXPECT_TRUE(root.has_down);
+  // The graph keeps metadata; the SQL is read back from the file on demand.
+  auto body = LoadMigrationBody(root);
+  ASSERT_TRUE(body.ok()) << body.status().ToString();
+  EXPECT_EQ(body->up_sql, "CREATE TABLE r (x INT);\n");
+  ASSERT_TRUE(body->down_sql.has_value());
+  EXPECT_EQ(*body->down_sql, "DROP TABLE r;\n");
+  // An edit after the directory was read is refused, not run.
+  dir.Write("root.sql", "-- strata:up\nCREATE TABLE r (x INT, y INT);\n");
+  auto changed = LoadMigrationBody(root);
+  EXPECT_EQ(changed.status().code(), Code::kHistoryChanged);
 }
 
 TEST(ReadMigrationDirectoryTest, MissingDirectoryIsNotFound) {
@@ -550,9 +558,11 @@ TEST(ReadMigrationDirectoryTest, WriteNewMigrationRoundTripsAndRefusesToOverwrit
   EXPECT_EQ(a2.id, "a2");
   EXPECT_EQ(a2.parents, (std::vector<std::string>{"a1"}));
   EXPECT_FALSE(a2.transactional);
-  EXPECT_EQ(a2.up_sql, "SELECT 1;\n");
-  ASSERT_TRUE(a2.down_sql.has_value());
-  EXPECT_EQ(*a2.down_sql, "SELECT 2;\n");
+  auto body = LoadMigrationBody(a2);
+  ASSERT_TRUE(body.ok()) << body.status().ToString();
+  EXPECT_EQ(body->up_sql, "SELECT 1;\n");
+  ASSERT_TRUE(body->down_sql.has_value());
+  EXPECT_EQ(*body->down_sql, "SELECT 2;\n");
 }
 
 }  // namespace

@@ -36,8 +36,7 @@ Migration MakeMigration(const std::string& id, std::vector<std::string> parents,
   m.parents = std::move(parents);
   m.parents_line = 1;
   m.transactional = transactional;
-  m.up_sql = "CREATE TABLE t_" + id + " (x INTEGER);";
-  m.down_sql = "DROP TABLE t_" + id + ";";
+  m.has_down = true;
   return m;
 }
 

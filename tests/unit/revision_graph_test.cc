@@ -35,8 +35,7 @@ Migration M(const std::string& id, std::vector<std::string> parents = {}, int pa
   m.path = id + ".sql";
   m.parents = std::move(parents);
   m.parents_line = m.parents.empty() ? 0 : parents_line;
-  m.up_sql = "CREATE TABLE t_" + id + " (x INTEGER);";
-  m.down_sql = "DROP TABLE t_" + id + ";";
+  m.has_down = true;
   return m;
 }
 
