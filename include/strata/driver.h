@@ -56,6 +56,18 @@ class Driver {
   // (context.line set) when the text cannot be split, e.g. an open quote.
   virtual Result<std::vector<Statement>> Split(std::string_view script) const = 0;
 
+  // Checks a migration part's statements before anything runs, for rules of
+  // this engine: e.g. PostgreSQL refuses CREATE INDEX CONCURRENTLY inside a
+  // transaction, and COPY FROM STDIN needs psql. `transactional` says whether
+  // strata will wrap the part in a transaction. Errors carry context.line and
+  // column from the failing statement's position.
+  virtual Status CheckStatements(const std::vector<Statement>& statements,
+                                 bool transactional) const {
+    (void)statements;
+    (void)transactional;
+    return Status::Ok();
+  }
+
   // Runs one statement. On failure the Status is kSqlError with the database's
   // message and, when known, context.sqlstate/detail/hint, and context.line and
   // column of the error position relative to the statement text.

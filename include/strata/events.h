@@ -17,6 +17,7 @@ enum class EventKind {
   kMigrationFinished,  // duration_ms set
   kMigrationFailed,    // message holds the error
   kRecorded,           // a ledger-only change (stamp, repair)
+  kRetrying,           // a migration failed on a lock timeout and will run again
 };
 
 const char* EventKindName(EventKind kind);

@@ -45,6 +45,9 @@ struct ErrorContext {
   std::string sqlstate;      // SQLSTATE or engine-specific error code
   std::string detail;        // the server's DETAIL, when it sent one
   std::string hint;          // the server's HINT, when it sent one
+  // The statement failed only because it could not get a lock in time
+  // (PostgreSQL lock_timeout, SQLite busy): running it again may succeed.
+  bool retryable = false;
 };
 
 // One problem found while reading or validating; a Status may carry many so
@@ -53,6 +56,7 @@ struct Problem {
   std::string file;
   int line = 0;
   std::string message;
+  int column = 0;  // 1-based; 0 when unknown
 };
 
 class [[nodiscard]] Status {

@@ -73,6 +73,11 @@ struct PlanStep {
 
 struct RunOptions {
   bool single_transaction = false;  // the whole plan commits or nothing does
+  // Retries of a transactional migration that failed only because a
+  // statement could not get a lock in time (see ErrorContext::retryable),
+  // with exponential backoff from `retry_backoff`.
+  int lock_retries = 0;
+  std::chrono::milliseconds retry_backoff{1000};
 };
 
 struct RunReport {

@@ -15,6 +15,7 @@ struct MoveArgs {      // up, down, goto
   bool dry_run = false;
   bool sql = false;
   bool single_transaction = false;
+  int retries = 0;  // lock-timeout retries of a transactional migration
 };
 
 int CmdUp(const GlobalFlags& flags, const MoveArgs& args);

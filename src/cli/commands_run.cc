@@ -29,6 +29,7 @@ int Move(const GlobalFlags& flags, const MoveArgs& args, const Operation& op) {
   if (!migrator.ok()) return ReportError(migrator.status(), flags.json);
   RunOptions run;
   run.single_transaction = args.single_transaction;
+  run.lock_retries = args.retries;
   if (args.sql) {
     auto script = (*migrator)->Script(op, run);
     if (!script.ok()) return ReportError(script.status(), flags.json);

@@ -69,12 +69,23 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
   options.ledger_table = !flags.ledger_table.empty() ? flags.ledger_table
                          : !file_table.empty()       ? file_table
                                                      : options.ledger_table;
-  std::optional<double> timeout =
-      flags.lock_timeout_seconds ? flags.lock_timeout_seconds : file_timeout;
-  if (timeout) {
-    if (*timeout < 0) return Status(Code::kInvalidArgument, "lock timeout must not be negative");
-    options.lock_timeout = std::chrono::milliseconds(static_cast<int64_t>(*timeout * 1000));
-  }
+  options.ledger_schema = !flags.schema.empty()  ? flags.schema
+                          : !file_schema.empty() ? file_schema
+                                                 : options.ledger_schema;
+  auto seconds = [](std::optional<double> flag, std::optional<double> file,
+                    std::chrono::milliseconds& out, const char* what) -> Status {
+    std::optional<double> value = flag ? flag : file;
+    if (!value) return Status::Ok();
+    if (*value < 0) {
+      return Status(Code::kInvalidArgument, fmt::format("{} must not be negative", what));
+    }
+    out = std::chrono::milliseconds(static_cast<int64_t>(*value * 1000));
+    return Status::Ok();
+  };
+  STRATA_RETURN_IF_ERROR(
+      seconds(flags.lock_timeout_seconds, file_timeout, options.lock_timeout, "lock_timeout"));
+  STRATA_RETURN_IF_ERROR(seconds(flags.ddl_lock_timeout_seconds, file_ddl_timeout,
+                                 options.ddl_lock_timeout, "ddl_lock_timeout"));
   options.actor = DefaultActor();
   return options;
 }

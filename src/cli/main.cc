@@ -19,6 +19,10 @@ void AddMoveFlags(CLI::App* cmd, MoveArgs& args) {
                 "Print the exact SQL script, ledger writes included; run nothing");
   cmd->add_flag("--single-transaction", args.single_transaction,
                 "Run the whole plan in one transaction: all or nothing");
+  cmd->add_option("--retries", args.retries,
+                  "Retry a transactional migration that failed only on a lock timeout, up to N "
+                  "times with backoff")
+      ->check(CLI::NonNegativeNumber);
 }
 
 int Main(int argc, char** argv) {

@@ -43,7 +43,9 @@ int ReportError(const Status& status, bool json) {
     if (!ctx.hint.empty()) error["hint"] = ctx.hint;
     nlohmann::json problems = nlohmann::json::array();
     for (const Problem& p : status.problems()) {
-      problems.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
+      nlohmann::json item = {{"file", p.file}, {"line", p.line}, {"message", p.message}};
+      if (p.column > 0) item["column"] = p.column;
+      problems.push_back(item);
     }
     if (!problems.empty()) error["problems"] = problems;
     PrintJson({{"ok", false}, {"exit_code", ExitCodeFor(status.code())}, {"error", error}});
@@ -61,6 +63,8 @@ int ReportError(const Status& status, bool json) {
     for (const Problem& p : status.problems()) {
       if (p.file.empty()) {
         fmt::print(stderr, "  {}\n", p.message);
+      } else if (p.line > 0 && p.column > 0) {
+        fmt::print(stderr, "  {}:{}:{}: {}\n", p.file, p.line, p.column, p.message);
       } else if (p.line > 0) {
         fmt::print(stderr, "  {}:{}: {}\n", p.file, p.line, p.message);
       } else {
@@ -91,6 +95,9 @@ EventListener TextProgress() {
         break;
       case EventKind::kMigrationFailed:
         fmt::print("FAILED   {} ({} ms)\n", e.migration_id, e.duration_ms);
+        break;
+      case EventKind::kRetrying:
+        fmt::print(stderr, "{}: {}\n", e.migration_id, e.message);
         break;
       case EventKind::kRecorded:
         fmt::print("recorded {} {}\n", e.migration_id,

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <thread>
+
 #include "base/clock.h"
 #include "base/strings.h"
 
@@ -32,6 +34,12 @@ Status Locate(Status status, const PreparedStep& step, size_t index) {
   return status;
 }
 
+// What the ledger records about a failure: the message and any hint.
+std::string FailureText(const Status& status) {
+  const std::string& hint = status.context().hint;
+  return hint.empty() ? status.message() : status.message() + "\nHINT: " + hint;
+}
+
 Status RunStatements(Driver& driver, const PreparedStep& step) {
   for (size_t i = 0; i < step.statements.size(); ++i) {
     Status status = driver.Execute(step.statements[i].text);
@@ -56,7 +64,7 @@ class Runner {
   // transaction of its own: history only, the state is unchanged.
   void RecordRolledBackFailure(const PreparedStep& step, int64_t ms, const Status& error) {
     LedgerEntry row = ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction, ms,
-                                   error.message());
+                                   FailureText(error));
     if (driver_.Begin().ok() && ledger_.Append(row).ok() && driver_.Commit().ok()) {
       ledger_.MarkCommitted();
     } else {
@@ -95,7 +103,7 @@ class Runner {
     Status status = RunStatements(driver_, step);
     if (!status.ok()) {
       (void)Commit(ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction,
-                                base::MillisSince(start), status.message()));
+                                base::MillisSince(start), FailureText(status)));
       Emit(EventKind::kMigrationFailed, step, index, base::MillisSince(start), status.message());
       return status;
     }
@@ -177,8 +185,22 @@ Result<RunReport> ExecutePlan(Driver& driver, LedgerWriter& ledger,
     for (size_t i = 0; i < steps.size() && status.ok(); ++i) {
       const int index = static_cast<int>(i);
       runner.Emit(EventKind::kMigrationStarted, steps[i], index);
-      status = steps[i].step.transactional ? runner.RunTransactional(steps[i], index)
-                                           : runner.RunWithoutTransaction(steps[i], index);
+      if (!steps[i].step.transactional) {
+        status = runner.RunWithoutTransaction(steps[i], index);
+      } else {
+        auto backoff = options.retry_backoff;
+        for (int attempt = 0;; ++attempt) {
+          status = runner.RunTransactional(steps[i], index);
+          if (status.ok() || !status.context().retryable || attempt >= options.lock_retries) break;
+          // Nothing of the attempt is left (it rolled back): waiting and
+          // running it again is safe.
+          runner.Emit(EventKind::kRetrying, steps[i], index, backoff.count(),
+                      fmt::format("lock timeout ({}); retry {} of {} in {} ms", status.message(),
+                                  attempt + 1, options.lock_retries, backoff.count()));
+          std::this_thread::sleep_for(backoff);
+          backoff = std::min(backoff * 2, std::chrono::milliseconds(60000));
+        }
+      }
       if (status.ok()) ++report.completed;
     }
   }

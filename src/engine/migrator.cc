@@ -254,7 +254,8 @@ class Migrator::Impl {
         if (d == Direction::kDown && !m.has_down) continue;
         auto split = engine::SplitPart(*driver_, m, *body, d);
         if (!split.ok()) {
-          problems.push_back({m.path, split.status().context().line, split.status().message()});
+          problems.push_back({m.path, split.status().context().line, split.status().message(),
+                              split.status().context().column});
         }
       }
     }
@@ -262,6 +263,7 @@ class Migrator::Impl {
       Status status(Code::kInvalidMigrations, problems[0].message);
       status.mutable_context().file = problems[0].file;
       status.mutable_context().line = problems[0].line;
+      status.mutable_context().column = problems[0].column;
       return status.WithProblems(std::move(problems));
     }
     if (single_head && report.heads.size() > 1) {
@@ -329,6 +331,30 @@ Result<AuditReport> Migrator::Audit(const std::string& expect_head) {
 }
 Result<ValidationReport> Migrator::Validate(bool single_head, bool check_database) {
   return impl_->Validate(single_head, check_database);
+}
+
+}  // namespace strata
+
+namespace strata {
+
+const char* EventKindName(EventKind kind) {
+  switch (kind) {
+    case EventKind::kLockWaiting:
+      return "lock_waiting";
+    case EventKind::kLockAcquired:
+      return "lock_acquired";
+    case EventKind::kMigrationStarted:
+      return "migration_started";
+    case EventKind::kMigrationFinished:
+      return "migration_finished";
+    case EventKind::kMigrationFailed:
+      return "migration_failed";
+    case EventKind::kRecorded:
+      return "recorded";
+    case EventKind::kRetrying:
+      return "retrying";
+  }
+  return "unknown";
 }
 
 }  // namespace strata

@@ -26,6 +26,12 @@ Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migr
   }
   std::vector<Statement> statements = std::move(split).value();
   for (Statement& st : statements) st.line += first_line - 1;
+  Status checked = driver.CheckStatements(statements, m.transactional);
+  if (!checked.ok()) {
+    checked.mutable_context().migration_id = m.id;
+    checked.mutable_context().file = m.path;
+    return checked;
+  }
   return statements;
 }
 

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstring>
 #include <thread>
 
 #include "base/sha256.h"
+#include "base/strings.h"
 #include "drivers/postgres/pg_connection.h"
 #include "sql/ledger_sql.h"
+#include "sql/pg_classifier.h"
 #include "sql/pg_splitter.h"
 #include "sql/statement_text.h"
 
@@ -63,9 +66,64 @@ class PostgresDriver final : public Driver {
     return sql::SplitPostgres(script);
   }
 
+  Status CheckStatements(const std::vector<Statement>& statements,
+                         bool transactional) const override {
+    for (const Statement& st : statements) {
+      auto located = [&](Status status) {
+        ErrorContext& ctx = status.mutable_context();
+        if (ctx.line > 0) {
+          ctx.column = ctx.line == 1 ? st.column + ctx.column - 1 : ctx.column;
+          ctx.line = st.line + ctx.line - 1;
+        } else {
+          ctx.line = st.line;
+          ctx.column = st.column;
+        }
+        ctx.statement = base::FirstLine(st.text);
+        return status;
+      };
+      if (!st.text.empty() && st.text[0] == '\\') {
+        return located(Status(Code::kInvalidMigrations,
+                              fmt::format("psql meta-command '{}' is not SQL: strata sends "
+                                          "statements to the server, not to psql",
+                                          base::FirstLine(st.text, 40))));
+      }
+      auto info = sql::ClassifyPostgres(st.text);
+      if (!info.ok()) return located(info.status());
+      if (info->copy_with_client_stream) {
+        return located(Status(Code::kInvalidMigrations,
+                              "COPY ... FROM STDIN / TO STDOUT needs psql's data stream; use "
+                              "INSERT, or COPY from a file the server can read"));
+      }
+      if (transactional && info->needs_no_transaction) {
+        return located(
+            Status(Code::kInvalidMigrations,
+                   fmt::format("{} cannot run inside a transaction: add '-- strata:no-transaction' "
+                               "to this migration (and keep it to this one statement)",
+                               info->what)));
+      }
+      if (transactional && info->transaction_control) {
+        return located(Status(Code::kInvalidMigrations,
+                              "transaction control (BEGIN/COMMIT/ROLLBACK) inside a migration "
+                              "that strata runs in a transaction; remove it"));
+      }
+    }
+    return Status::Ok();
+  }
+
   Status Execute(std::string_view text) override {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
-    return Scrub(pg::Exec(conn_.get(), std::string(text)).status);
+    const std::string sql(text);
+    Status status = Scrub(pg::Exec(conn_.get(), sql).status);
+    if (status.context().sqlstate == "55P03") return LockTimeoutError(sql, std::move(status));
+    // Only CREATE INDEX CONCURRENTLY needs a look afterwards; skip the parse
+    // for every other statement.
+    if (ContainsConcurrently(sql)) {
+      auto info = sql::ClassifyPostgres(sql);
+      if (info.ok() && !info->concurrent_index.empty()) {
+        return CheckIndexValid(info->concurrent_index, std::move(status));
+      }
+    }
+    return status;
   }
 
   Result<std::vector<Row>> Query(std::string_view text) override {
@@ -181,10 +239,7 @@ class PostgresDriver final : public Driver {
       locked_ = false;  // the session, and its advisory lock, are gone
       return Status(Code::kConnection, fmt::format("lost the connection to {}", redacted_url()));
     }
-    // fallback_application_name: the URL, PGAPPNAME or a service file win.
-    const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
-    const char* values[] = {url_.c_str(), "strata", nullptr};
-    conn_.reset(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
+    conn_ = Connect();
     if (!conn_ || PQstatus(conn_.get()) != CONNECTION_OK) {
       std::string message = conn_ ? PQerrorMessage(conn_.get()) : "out of memory";
       conn_.reset();
@@ -194,12 +249,94 @@ class PostgresDriver final : public Driver {
       return Scrub(Status(Code::kConnection,
                           fmt::format("cannot connect to {}: {}", redacted_url(), message)));
     }
-    PQsetNoticeProcessor(conn_.get(), IgnoreNotice, nullptr);
     if (options_.ddl_lock_timeout.count() > 0) {
       STRATA_RETURN_IF_ERROR(
           Execute(fmt::format("SET lock_timeout = '{}ms'", options_.ddl_lock_timeout.count())));
     }
     return Status::Ok();
+  }
+
+  // lock_timeout fired: say who holds a lock on the statement's table, so the
+  // operator knows what the DDL was queued behind.
+  Status LockTimeoutError(const std::string& sql, Status status) {
+    ErrorContext& ctx = status.mutable_context();
+    ctx.retryable = true;
+    ctx.hint =
+        "run it when the blocking session is done, raise --ddl-lock-timeout, or retry "
+        "automatically with --retries N";
+    auto info = sql::ClassifyPostgres(sql);
+    if (!info.ok() || info->target_relation.empty()) return status;
+    // Our transaction is aborted and cannot query: ask on a short-lived
+    // second connection (only ever on this failure path).
+    pg::ConnPtr probe = Connect();
+    if (!probe || PQstatus(probe.get()) != CONNECTION_OK) return status;
+    pg::Outcome out =
+        pg::Exec(probe.get(),
+                 "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''), "
+                 "coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0), l.mode, "
+                 "left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), 80) "
+                 "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                 "WHERE l.relation = to_regclass($1) AND l.granted AND l.pid <> $2::int "
+                 "ORDER BY a.xact_start LIMIT 3",
+                 {info->target_relation, std::to_string(PQbackendPID(conn_.get()))});
+    if (!out.status.ok() || PQntuples(out.result.get()) == 0) return status;
+    std::string blockers;
+    PGresult* r = out.result.get();
+    for (int i = 0; i < PQntuples(r); ++i) {
+      blockers += fmt::format(
+          "{}pid {} (application_name '{}', {}, transaction open {} s, "
+          "holding {}; last query: {})",
+          i == 0 ? "" : "; ", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+          PQgetvalue(r, i, 3), PQgetvalue(r, i, 4), PQgetvalue(r, i, 5));
+    }
+    return Status(
+        status.code(),
+        fmt::format("{} on {}: blocked by {}", status.message(), info->target_relation, blockers),
+        status.context());
+  }
+
+  static bool ContainsConcurrently(const std::string& sql) {
+    static constexpr std::string_view kWord = "concurrently";
+    for (size_t i = 0; i + kWord.size() <= sql.size(); ++i) {
+      size_t k = 0;
+      while (k < kWord.size() && std::tolower(static_cast<unsigned char>(sql[i + k])) == kWord[k]) {
+        ++k;
+      }
+      if (k == kWord.size()) return true;
+    }
+    return false;
+  }
+
+  // A failed CREATE INDEX CONCURRENTLY leaves an INVALID index behind, and a
+  // later CREATE INDEX CONCURRENTLY IF NOT EXISTS silently skips over it:
+  // both are failures, with the statement that repairs them.
+  Status CheckIndexValid(const std::string& index, Status execution) {
+    if (PQtransactionStatus(conn_.get()) != PQTRANS_IDLE) return execution;
+    pg::Outcome out = pg::Exec(
+        conn_.get(), "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass($1)", {index});
+    if (!out.status.ok() || PQntuples(out.result.get()) == 0) return execution;
+    if (std::strcmp(PQgetvalue(out.result.get(), 0, 0), "t") == 0) return execution;
+    const std::string repair = fmt::format("DROP INDEX CONCURRENTLY IF EXISTS {};", index);
+    if (!execution.ok()) {
+      execution.mutable_context().hint = fmt::format(
+          "the failed build left the INVALID index {}; remove it with: {}", index, repair);
+      return execution;
+    }
+    Status invalid(Code::kSqlError,
+                   fmt::format("index {} exists but is INVALID (left by an earlier failed "
+                               "build), so the statement did nothing",
+                               index));
+    invalid.mutable_context().hint = fmt::format("remove it with: {} then run again", repair);
+    return invalid;
+  }
+
+  pg::ConnPtr Connect() const {
+    // fallback_application_name: the URL, PGAPPNAME or a service file win.
+    const char* keywords[] = {"dbname", "fallback_application_name", nullptr};
+    const char* values[] = {url_.c_str(), "strata", nullptr};
+    pg::ConnPtr conn(PQconnectdbParams(keywords, values, /*expand_dbname=*/1));
+    if (conn) PQsetNoticeProcessor(conn.get(), IgnoreNotice, nullptr);
+    return conn;
   }
 
   Result<bool> LedgerExists() {

@@ -7,9 +7,11 @@
 // closing it cannot release SQLite's locks.
 //
 // Durability: while migrating, the database runs in WAL mode with
-// synchronous=NORMAL, so each migration's commit is atomic and survives a
-// killed process but costs no fsync; Sync() checkpoints with fsync once at the
-// end of a successful run and restores the previous journal mode.
+// synchronous=NORMAL and no automatic checkpoints, so each migration's commit
+// is atomic and survives a killed process but costs no fsync; Sync()
+// checkpoints with fsync once at the end of the run and restores the previous
+// journal mode. A power loss mid-run can lose the last commits but never
+// corrupts the file or splits a migration from its ledger row.
 #pragma once
 
 #include <memory>
