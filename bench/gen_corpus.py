@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Deterministic synthetic SQLite migration corpus for strata's benchmark.
+"""Deterministic synthetic migration corpus for strata's benchmark, SQLite or PostgreSQL.
 
-    python3 bench/gen_corpus.py --out DIR --n N [--seed S] [--no-raw]
+    python3 bench/gen_corpus.py --out DIR --n N [--seed S] [--no-raw] [--dialect sqlite|pg]
 
 Writes:
   DIR/native/<id>.sql          strata's native format, a linear chain of N migrations
@@ -20,6 +20,19 @@ the downs newest first leaves an empty schema.
 Same --n and --seed give byte-identical output. The migrations are prefix-stable: the first
 K of an N-corpus have the same SQL as a K-corpus whenever both ids have the same width
 (max(4, digits of N)). Python 3 standard library only.
+
+--dialect pg (default sqlite) writes the same migrations, drawn from the same random stream
+(same kinds, tables, columns, indexes and views, so the same manifest counts), rendered for
+PostgreSQL:
+  - types: BOOLEAN with DEFAULT false (no 0/1 CHECK), BYTEA for BLOB, TIMESTAMPTZ for the
+    timestamp columns, JSONB for settings; the rest (TEXT, VARCHAR, NUMERIC, REAL, DATE,
+    SMALLINT, INTEGER PRIMARY KEY) is valid as it is;
+  - identifiers longer than PostgreSQL's 63 bytes are shortened to 54 characters plus '_'
+    and 8 hex digits of their SHA-256 (PostgreSQL would truncate them and could collide);
+  - raw/up_all.sql and raw/down_all.sql have no BEGIN/COMMIT: run them with
+    `psql --single-transaction`, which supplies the one transaction;
+  - bench_history.applied_at is TIMESTAMPTZ; manifest.json gets "dialect": "pg".
+The default (sqlite) output is unchanged by the option's existence.
 """
 import argparse
 import hashlib
@@ -57,6 +70,9 @@ COLUMNS = [
     ("locale", "VARCHAR(16)", "text"), ("slug", "VARCHAR(128)", "text"),
 ]
 STATUS_VALUES = "('new', 'active', 'suspended', 'closed')"
+PG_MAX_IDENT = 63  # NAMEDATALEN - 1: PostgreSQL truncates longer identifiers
+PG_TYPES = {"BLOB": "BYTEA"}  # SQLite type name -> PostgreSQL, where they differ
+PG_KIND_TYPES = {"ts": "TIMESTAMPTZ", "json": "JSONB"}  # by kind, where the type says more in PG
 
 
 def plural(noun):
@@ -76,10 +92,15 @@ class Table:
         self.fk_columns = []     # columns that reference another table's id
 
 
-def column_def(rng, name, sqltype, kind, for_alter):
+def column_def(rng, name, sqltype, kind, for_alter, dialect="sqlite"):
     """One column definition. ALTER TABLE ADD COLUMN in SQLite needs a constant default
     for NOT NULL columns and cannot add CURRENT_TIMESTAMP defaults, so for_alter trims
-    those cases."""
+    those cases (in both dialects, so they stay the same migrations). Only the "text" kind
+    draws from rng, whatever the dialect."""
+    if dialect == "pg":
+        sqltype = PG_KIND_TYPES.get(kind, PG_TYPES.get(sqltype, sqltype))
+        if kind == "bool":
+            return "%s %s NOT NULL DEFAULT false" % (name, sqltype)
     if kind == "text":
         return "%s %s NOT NULL DEFAULT ''" % (name, sqltype) if rng.random() < 0.5 else "%s %s" % (name, sqltype)
     if kind == "status":
@@ -115,28 +136,36 @@ def pick_column(rng, table):
 
 
 class Generator:
-    def __init__(self, seed):
+    def __init__(self, seed, dialect="sqlite"):
         self.rng = random.Random(seed)
+        self.dialect = dialect
         self.tables = []
         self.table_names = set()
         self.index_names = set()
         self.view_names = set()
 
+    def ident(self, name):
+        """name as written in the SQL: unchanged, except over-long names in PostgreSQL."""
+        if self.dialect != "pg" or len(name) <= PG_MAX_IDENT:
+            return name
+        return "%s_%s" % (name[:PG_MAX_IDENT - 9], hashlib.sha256(name.encode("utf-8")).hexdigest()[:8])
+
+    def unique_name(self, name, taken, i):
+        """A name not in taken (name, else name_i), recorded in taken."""
+        out = self.ident(name)
+        if out in taken:
+            out = self.ident("%s_%d" % (name, i))
+        taken.add(out)
+        return out
+
     def new_table_name(self, i):
         rng = self.rng
         a = rng.choice(NOUNS)
         name = plural(a) if rng.random() < 0.5 else "%s_%s" % (a, plural(rng.choice(NOUNS)))
-        if name in self.table_names:
-            name = "%s_%d" % (name, i)
-        self.table_names.add(name)
-        return name
+        return self.unique_name(name, self.table_names, i)
 
     def new_index_name(self, table, cols, i):
-        name = "ix_%s_%s" % (table, "_".join(cols))
-        if name in self.index_names:
-            name = "%s_%d" % (name, i)
-        self.index_names.add(name)
-        return name
+        return self.unique_name("ix_%s_%s" % (table, "_".join(cols)), self.index_names, i)
 
     # Each kind returns (slug, up statements, down statements, objects created); the
     # random draws happen in a fixed order, so the output depends only on seed and i.
@@ -146,11 +175,11 @@ class Generator:
         defs = ["id INTEGER PRIMARY KEY"]
         for _ in range(rng.randint(4, 11)):
             name, sqltype, kind = pick_column(rng, t)
-            defs.append(column_def(rng, name, sqltype, kind, for_alter=False))
+            defs.append(column_def(rng, name, sqltype, kind, for_alter=False, dialect=self.dialect))
             t.columns.append(name)
         if self.tables and rng.random() < 0.35:
             parent = rng.choice(self.tables)
-            col = "%s_id" % parent.name
+            col = self.ident("%s_id" % parent.name)
             if col not in t.used:
                 t.used.add(col)
                 action = rng.choice(["ON DELETE CASCADE", "ON DELETE SET NULL", "ON DELETE RESTRICT"])
@@ -169,7 +198,7 @@ class Generator:
         t = rng.choice(self.tables)
         if rng.random() < 0.2 and len(self.tables) > 1:
             parent = rng.choice([p for p in self.tables if p is not t])
-            col = "%s_id" % parent.name
+            col = self.ident("%s_id" % parent.name)
             if col not in t.used:
                 t.used.add(col)
                 t.columns.append(col)
@@ -180,7 +209,8 @@ class Generator:
                         ["ALTER TABLE %s DROP COLUMN %s" % (t.name, col)], {"column": 1})
         name, sqltype, kind = pick_column(rng, t)
         t.columns.append(name)
-        up = ["ALTER TABLE %s ADD COLUMN %s" % (t.name, column_def(rng, name, sqltype, kind, for_alter=True))]
+        up = ["ALTER TABLE %s ADD COLUMN %s"
+              % (t.name, column_def(rng, name, sqltype, kind, for_alter=True, dialect=self.dialect))]
         return ("add_%s_to_%s" % (name, t.name), up,
                 ["ALTER TABLE %s DROP COLUMN %s" % (t.name, name)], {"column": 1})
 
@@ -210,18 +240,16 @@ class Generator:
             c1 = rng.choice(child.columns)
             c2 = rng.choice(parent.columns)
             vname = "v_%s_with_%s" % (child.name, parent.name)
-            sel = ("SELECT c.id, c.%s AS %s, p.id AS %s_id, p.%s AS %s_%s\n"
+            sel = ("SELECT c.id, c.%s AS %s, p.id AS %s_id, p.%s AS %s\n"
                    "FROM %s c\nJOIN %s p ON p.id = c.%s"
-                   % (c1, c1, "parent", c2, "parent", c2, child.name, parent.name, col))
+                   % (c1, c1, "parent", c2, self.ident("parent_" + c2), child.name, parent.name, col))
         else:
             t = rng.choice(self.tables)
             c1 = rng.choice(t.columns)
             vname = "v_%s_by_%s" % (t.name, c1)
             sel = ("SELECT %s, count(*) AS n, max(id) AS last_id\nFROM %s\nGROUP BY %s"
                    % (c1, t.name, c1))
-        if vname in self.view_names:
-            vname = "%s_%d" % (vname, i)
-        self.view_names.add(vname)
+        vname = self.unique_name(vname, self.view_names, i)
         return "view_" + vname, ["CREATE VIEW %s AS\n%s" % (vname, sel)], ["DROP VIEW %s" % vname], {"view": 1}
 
     def create_link_table(self, i):
@@ -229,14 +257,11 @@ class Generator:
         several statements."""
         rng = self.rng
         a, b = rng.sample([t for t in self.tables if not t.is_link], 2)
-        name = "%s_%s_links" % (a.name, b.name)
-        if name in self.table_names:
-            name = "%s_%d" % (name, i)
-        self.table_names.add(name)
+        name = self.unique_name("%s_%s_links" % (a.name, b.name), self.table_names, i)
         t = Table(name, is_link=True)
-        ca, cb = "%s_id" % a.name, "%s_id" % b.name
+        ca, cb = self.ident("%s_id" % a.name), self.ident("%s_id" % b.name)
         if ca == cb:
-            cb = "other_" + cb
+            cb = self.ident("other_" + cb)
         t.columns += [ca, cb, "created_at"]
         t.used.update(t.columns)
         t.fk_columns += [(ca, a.name), (cb, b.name)]
@@ -246,7 +271,8 @@ class Generator:
         up = ["CREATE TABLE %s (\n    id INTEGER PRIMARY KEY,\n"
               "    %s INTEGER NOT NULL REFERENCES %s (id) ON DELETE CASCADE,\n"
               "    %s INTEGER NOT NULL REFERENCES %s (id) ON DELETE CASCADE,\n"
-              "    created_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP\n)" % (name, ca, a.name, cb, b.name),
+              "    created_at %s NOT NULL DEFAULT CURRENT_TIMESTAMP\n)"
+              % (name, ca, a.name, cb, b.name, "TIMESTAMPTZ" if self.dialect == "pg" else "TEXT"),
               "CREATE UNIQUE INDEX %s ON %s (%s, %s)" % (ix_pair, name, ca, cb),
               "CREATE INDEX %s ON %s (%s)" % (ix_b, name, cb)]
         down = ["DROP INDEX %s" % ix_b, "DROP INDEX %s" % ix_pair, "DROP TABLE %s" % name]
@@ -283,11 +309,14 @@ def main(argv):
     ap.add_argument("--n", type=int, required=True, help="number of migrations")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--no-raw", action="store_true", help="write only native/ and manifest.json")
+    ap.add_argument("--dialect", choices=["sqlite", "pg"], default="sqlite",
+                    help="SQL dialect of every file written (default sqlite)")
     a = ap.parse_args(argv)
     if a.n < 1:
         ap.error("--n must be at least 1")
 
-    gen = Generator(a.seed)
+    pg = a.dialect == "pg"
+    gen = Generator(a.seed, a.dialect)
     width = max(4, len(str(a.n)))
     migrations = []  # (id, file text, up statements, down statements)
     counts = {"table": 0, "column": 0, "index": 0, "view": 0}
@@ -316,12 +345,15 @@ def main(argv):
     if not a.no_raw:
         raw = os.path.join(a.out, "raw")
         os.makedirs(raw)
+        # psql --single-transaction supplies the transaction in PostgreSQL; a BEGIN inside
+        # would only draw a warning, and its COMMIT would end the transaction early.
+        one_tx = "%s" if pg else "BEGIN;\n%sCOMMIT;\n"
         body = "".join("-- %s\n%s" % (mid, sql_script(up)) for mid, _, up, _ in migrations)
-        write(os.path.join(raw, "up_all.sql"), "BEGIN;\n%sCOMMIT;\n" % body)
+        write(os.path.join(raw, "up_all.sql"), one_tx % body)
         body = "".join("-- %s\n%s" % (mid, sql_script(down)) for mid, _, _, down in reversed(migrations))
-        write(os.path.join(raw, "down_all.sql"), "BEGIN;\n%sCOMMIT;\n" % body)
+        write(os.path.join(raw, "down_all.sql"), one_tx % body)
         parts = ["CREATE TABLE bench_history (\n    id TEXT PRIMARY KEY,\n    checksum TEXT NOT NULL,\n"
-                 "    applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP\n);\n"]
+                 "    applied_at %s NOT NULL DEFAULT CURRENT_TIMESTAMP\n);\n" % ("TIMESTAMPTZ" if pg else "TEXT")]
         for mid, text, up, _ in migrations:
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             parts.append("BEGIN;\n%sINSERT INTO bench_history (id, checksum) VALUES ('%s', '%s');\nCOMMIT;\n"
@@ -334,6 +366,8 @@ def main(argv):
         "first": migrations[0][0], "head": migrations[-1][0],
         "native_sha256": hashlib.sha256("".join(t for _, t, _, _ in migrations).encode("utf-8")).hexdigest(),
     }
+    if pg:  # only then, so that the default output stays byte-identical
+        manifest["dialect"] = "pg"
     write(os.path.join(a.out, "manifest.json"), json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return 0
 

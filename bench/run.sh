@@ -1,31 +1,39 @@
 #!/usr/bin/env bash
-# strata on SQLite against the physical floor, measured side by side in one run.
+# strata against the physical floor (sqlite3 or psql), measured side by side in one run.
 #
-#   bash bench/run.sh [--n 1000] [--status-n 10000] [--repeat 3] [--seed 42]
-#                     [--out FILE.jsonl] [--with-down] [--keep]
+#   bash bench/run.sh [--engine sqlite|postgres] [--n 1000] [--status-n 10000] [--repeat 3]
+#                     [--seed 42] [--out FILE.jsonl] [--with-down] [--pg-url URL] [--keep]
 #
+#   --engine E     sqlite (default) or postgres
 #   --n N          migrations for the up rows (default 1000)
 #   --status-n M   migrations for the status / validate rows (default 10000)
 #   --repeat R     timed runs per row; the table shows medians (default 3)
 #   --seed S       corpus seed (default 42)
 #   --out FILE     append the JSON lines here (default: a new file under ${TMPDIR:-/tmp})
-#   --with-down    also time down of everything: sqlite3 down_all.sql against strata down --all
-#   --keep         keep the scratch folder (corpora, databases, command log)
+#   --with-down    also time down of everything: the floor's down_all.sql against strata
+#                  down --all (always on with --engine postgres)
+#   --pg-url URL   postgres: use this server (its database for CREATE/DROP DATABASE; the role
+#                  needs CREATEDB) instead of starting a throwaway one
+#   --keep         keep the scratch folder (corpora, databases, command log, server log)
 #
-# Environment: STRATA_BIN (default build/release/strata), TMPDIR, STRATA_BENCH_COMPARE=1 to
-# print how to run the shared harness (../shared/bench) with Alembic, dbmate and sqitch.
-# Needs python3 and the sqlite3 shell. See bench/README.md.
+# Environment: STRATA_BIN (default build/release/strata), TMPDIR, STRATA_BENCH_PG_URL (default
+# for --pg-url), STRATA_BENCH_COMPARE=1 to print how to run the shared harness (../shared/bench).
+# Needs python3 and the sqlite3 shell, or psql (and the PostgreSQL server unless --pg-url).
+# See bench/README.md.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
-N=1000 STATUS_N=10000 REPEAT=3 SEED=42 OUT="" WITH_DOWN=0 KEEP=0
+N=1000 STATUS_N=10000 REPEAT=3 SEED=42 OUT="" WITH_DOWN=0 KEEP=0 ENGINE=sqlite
+PG_URL=${STRATA_BENCH_PG_URL:-}
 while [ $# -gt 0 ]; do
   case "$1" in
+    --engine) [ $# -ge 2 ] || die "--engine needs a value"; ENGINE=$2; shift 2 ;;
+    --pg-url) [ $# -ge 2 ] || die "--pg-url needs a value"; PG_URL=$2; shift 2 ;;
     --n) [ $# -ge 2 ] || die "--n needs a value"; N=$2; shift 2 ;;
     --status-n) [ $# -ge 2 ] || die "--status-n needs a value"; STATUS_N=$2; shift 2 ;;
     --repeat) [ $# -ge 2 ] || die "--repeat needs a value"; REPEAT=$2; shift 2 ;;
@@ -43,15 +51,45 @@ done
 if [ "$N" -lt 1 ] || [ "$STATUS_N" -lt 1 ] || [ "$REPEAT" -lt 1 ]; then
   die "--n, --status-n and --repeat must be at least 1"
 fi
+case "$ENGINE" in
+  sqlite) [ -z "${PG_URL}" ] || [ -n "${STRATA_BENCH_PG_URL:-}" ] || die "--pg-url needs --engine postgres" ;;
+  postgres) WITH_DOWN=1 ;;
+  *) die "--engine must be sqlite or postgres, got '$ENGINE'" ;;
+esac
 
 STRATA_BIN=${STRATA_BIN:-$ROOT/build/release/strata}
 [ -x "$STRATA_BIN" ] || die "no strata binary at $STRATA_BIN (build strata_cli or set STRATA_BIN)"
 STRATA_BIN=$(cd "$(dirname "$STRATA_BIN")" && pwd)/$(basename "$STRATA_BIN")
-command -v sqlite3 >/dev/null || die "the sqlite3 shell is needed for the floor rows (apt-get install sqlite3)"
 command -v python3 >/dev/null || die "python3 is needed"
+if [ "$ENGINE" = sqlite ]; then
+  command -v sqlite3 >/dev/null || die "the sqlite3 shell is needed for the floor rows (apt-get install sqlite3)"
+else
+  command -v psql >/dev/null || die "psql is needed for the floor rows (apt-get install postgresql-client)"
+  if [ -z "$PG_URL" ]; then
+    [ -f "$ROOT/scripts/pg-test-server.sh" ] || die "no scripts/pg-test-server.sh to start a server (or pass --pg-url)"
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+      || die "no PostgreSQL server binaries (make deps-test installs them), or pass --pg-url URL"
+  fi
+fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/strata-bench.XXXXXX")
+PGSTATE=""      # postgres: state folder of the throwaway server we started, if any
+PG_DB_PREFIX="strata_bench_$$_"
 cleanup() {
+  if [ -n "${PG_ADMIN:-}" ] && [ -z "$PGSTATE" ]; then
+    # An existing server: drop every database this run created (the last peak-RSS runs
+    # and a failed run leave some behind).
+    local d
+    for d in $(psql -X -At -d "$PG_ADMIN" -c "SELECT datname FROM pg_database
+                 WHERE datname LIKE '${PG_DB_PREFIX//_/\\_}%'" 2>/dev/null); do
+      psql -X -q -d "$PG_ADMIN" -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 \
+        || echo "run.sh: could not drop database $d" >&2
+    done
+  fi
+  if [ -n "$PGSTATE" ]; then
+    bash "$ROOT/scripts/pg-test-server.sh" stop "$PGSTATE" || echo "run.sh: stopping the server in $PGSTATE failed" >&2
+    if [ "$KEEP" = 1 ]; then echo "server folder kept (stopped): $PGSTATE" >&2; else rm -rf "$PGSTATE"; fi
+  fi
   if [ "$KEEP" = 1 ]; then echo "scratch folder kept: $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT

@@ -79,6 +79,28 @@ class Driver {
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
 
+  // Runs the statements of one transactional step, after opening the
+  // transaction when `open_transaction`. A driver may send them all in one
+  // round trip. On failure context.statement_index names the statement that
+  // failed (line/column relative to it) and the transaction is left for
+  // Rollback().
+  virtual Status ExecuteBatch(const std::vector<Statement>& statements, bool open_transaction) {
+    if (open_transaction) STRATA_RETURN_IF_ERROR(Begin());
+    for (size_t i = 0; i < statements.size(); ++i) {
+      Status status = Execute(statements[i].text);
+      if (!status.ok()) {
+        status.mutable_context().statement_index = static_cast<int>(i);
+        return status;
+      }
+    }
+    return Status::Ok();
+  }
+  // Appends the step's ledger row and commits (one round trip where possible).
+  virtual Status AppendLedgerAndCommit(const LedgerEntry& entry) {
+    STRATA_RETURN_IF_ERROR(AppendLedger(entry));
+    return Commit();
+  }
+
   // Takes the database-wide migration lock, waiting up to `timeout`; calls
   // `on_wait` once when it has to wait. kLockTimeout when the time runs out.
   // The lock is released by Unlock(), by destroying the driver, or by the

@@ -34,6 +34,13 @@ Status LedgerWriter::Append(const LedgerEntry& entry) {
   return Status::Ok();
 }
 
+Status LedgerWriter::AppendAndCommit(const LedgerEntry& entry) {
+  STRATA_RETURN_IF_ERROR(driver_.AppendLedgerAndCommit(entry));
+  pending_.push_back(entry);
+  MarkCommitted();
+  return Status::Ok();
+}
+
 void LedgerWriter::MarkCommitted() {
   for (LedgerEntry& e : pending_) committed_.push_back(std::move(e));
   pending_.clear();

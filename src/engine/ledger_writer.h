@@ -22,6 +22,9 @@ class LedgerWriter {
 
   // Appends through the driver; the row is pending until MarkCommitted().
   Status Append(const LedgerEntry& entry);
+  // Appends `entry` and commits the open transaction through the driver (one
+  // round trip where it can); on success every pending row is committed.
+  Status AppendAndCommit(const LedgerEntry& entry);
   // Chains a row in memory only (for rendering scripts); never written.
   void Stage(const LedgerEntry& entry) { pending_.push_back(entry); }
   // The transaction holding pending rows committed / rolled back.

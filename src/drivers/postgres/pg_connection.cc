@@ -64,4 +64,46 @@ Outcome Exec(PGconn* conn, const std::string& sql, const std::vector<std::string
   return out;
 }
 
+PipelineOutcome ExecPipeline(PGconn* conn, const std::vector<Query>& queries) {
+  PipelineOutcome out;
+  if (PQenterPipelineMode(conn) != 1) {
+    out.status = Status(Code::kConnection, "cannot enter pipeline mode");
+    return out;
+  }
+  size_t sent = 0;
+  for (const Query& q : queries) {
+    std::vector<const char*> values;
+    for (const std::string& p : q.params) values.push_back(p.c_str());
+    if (PQsendQueryParams(conn, q.sql.c_str(), static_cast<int>(values.size()), nullptr,
+                          values.empty() ? nullptr : values.data(), nullptr, nullptr, 0) != 1) {
+      break;
+    }
+    ++sent;
+  }
+  PQpipelineSync(conn);
+  // One result (then a NULL separator) per query, then the sync point.
+  size_t index = 0;
+  for (;;) {
+    ResultPtr r(PQgetResult(conn));
+    if (!r) {
+      if (index < sent) ++index;  // end of one query's results
+      continue;
+    }
+    ExecStatusType st = PQresultStatus(r.get());
+    if (st == PGRES_PIPELINE_SYNC) break;
+    if (st == PGRES_PIPELINE_ABORTED) continue;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY &&
+        out.failed < 0) {
+      out.failed = static_cast<int>(index);
+      out.status = ResultError(r.get(), conn, queries[index].sql);
+    }
+  }
+  if (sent < queries.size() && out.failed < 0) {
+    out.failed = static_cast<int>(sent);
+    out.status = Status(Code::kConnection, PQerrorMessage(conn));
+  }
+  PQexitPipelineMode(conn);
+  return out;
+}
+
 }  // namespace strata::drivers::pg

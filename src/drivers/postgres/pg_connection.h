@@ -34,4 +34,18 @@ struct Outcome {
 };
 Outcome Exec(PGconn* conn, const std::string& sql, const std::vector<std::string>& params = {});
 
+// Sends `queries` (each one statement, with its text parameters) in one
+// pipeline and one network round trip. Returns the index of the first query
+// that failed and its Status (queries after it are skipped by the server), or
+// -1 and OK.
+struct Query {
+  std::string sql;
+  std::vector<std::string> params;
+};
+struct PipelineOutcome {
+  int failed = -1;
+  Status status;
+};
+PipelineOutcome ExecPipeline(PGconn* conn, const std::vector<Query>& queries);
+
 }  // namespace strata::drivers::pg

@@ -126,6 +126,31 @@ class PostgresDriver final : public Driver {
     return status;
   }
 
+  Status ExecuteBatch(const std::vector<Statement>& statements, bool open_transaction) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    std::vector<pg::Query> queries;
+    queries.reserve(statements.size() + 1);
+    if (open_transaction) queries.push_back({"BEGIN", {}});
+    for (const Statement& st : statements) queries.push_back({st.text, {}});
+    pg::PipelineOutcome out = pg::ExecPipeline(conn_.get(), queries);
+    if (out.failed < 0) return Status::Ok();
+    const int index = out.failed - (open_transaction ? 1 : 0);
+    Status status = Scrub(std::move(out.status));
+    if (index < 0) return status;  // BEGIN itself failed
+    if (status.context().sqlstate == "55P03") {
+      status = LockTimeoutError(statements[index].text, std::move(status));
+    }
+    status.mutable_context().statement_index = index;
+    return status;
+  }
+
+  Status AppendLedgerAndCommit(const LedgerEntry& e) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    pg::PipelineOutcome out =
+        pg::ExecPipeline(conn_.get(), std::vector<pg::Query>{LedgerInsert(e), {"COMMIT", {}}});
+    return Scrub(std::move(out.status));
+  }
+
   Result<std::vector<Row>> Query(std::string_view text) override {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
     pg::Outcome out = pg::Exec(conn_.get(), std::string(text));
@@ -209,16 +234,8 @@ class PostgresDriver final : public Driver {
 
   Status AppendLedger(const LedgerEntry& e) override {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
-    const std::string insert =
-        fmt::format("INSERT INTO {} ({}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
-                    table_, sql::LedgerColumnList());
-    return Scrub(
-        pg::Exec(conn_.get(), insert,
-                 {std::to_string(e.seq), e.migration_id, LedgerEventName(e.event),
-                  DirectionName(e.direction), e.checksum, std::to_string(e.checksum_version),
-                  e.parents, e.transactional ? "1" : "0", e.actor, e.recorded_at,
-                  std::to_string(e.duration_ms), e.error, e.prev_hash, e.row_hash})
-            .status);
+    pg::Query insert = LedgerInsert(e);
+    return Scrub(pg::Exec(conn_.get(), insert.sql, insert.params).status);
   }
 
   std::string LedgerDdlSql() const override {
@@ -328,6 +345,16 @@ class PostgresDriver final : public Driver {
                                index));
     invalid.mutable_context().hint = fmt::format("remove it with: {} then run again", repair);
     return invalid;
+  }
+
+  pg::Query LedgerInsert(const LedgerEntry& e) const {
+    return {
+        fmt::format("INSERT INTO {} ({}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+                    table_, sql::LedgerColumnList()),
+        {std::to_string(e.seq), e.migration_id, LedgerEventName(e.event),
+         DirectionName(e.direction), e.checksum, std::to_string(e.checksum_version), e.parents,
+         e.transactional ? "1" : "0", e.actor, e.recorded_at, std::to_string(e.duration_ms),
+         e.error, e.prev_hash, e.row_hash}};
   }
 
   pg::ConnPtr Connect() const {
