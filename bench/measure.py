@@ -2,7 +2,7 @@
 """Timing and reporting for bench/run.sh. Python 3 standard library only.
 
   measure.py run --plan PLAN.tsv --repeat R --out RESULTS.jsonl --log LOG [--meta k=v ...]
-  measure.py table RESULTS.jsonl [--budget KEY=RATIO ...]
+  measure.py table RESULTS.jsonl [--budget KEY=RATIO ...] [--rss-budget KEY=MB ...]
 
 PLAN.tsv has one operation per line, tab-separated, '-' for an empty field:
 
@@ -222,6 +222,14 @@ def cmd_table(a):
         if r["ratio"] > float(limit):
             print("note: (%s) %s takes %.2fx its floor (%s): median %s against %s, over the %sx budget"
                   % (key, r["label"], r["ratio"], r["ref"], fmt_s(r["median_s"]), fmt_s(ref["median_s"]), limit))
+    for spec in a.rss_budget:
+        key, _, limit = spec.partition("=")
+        r = by_key.get(key)
+        if r is None or r.get("peak_rss_kib") is None:
+            continue
+        if r["peak_rss_kib"] / 1024.0 > float(limit):
+            print("note: (%s) %s peaks at %.1f MB resident, over the %s MB budget"
+                  % (key, r["label"], r["peak_rss_kib"] / 1024.0, limit))
 
 
 def main():
@@ -237,6 +245,8 @@ def main():
     t.add_argument("results")
     t.add_argument("--budget", action="append", default=[], metavar="KEY=RATIO",
                    help="print a note when row KEY's ratio to its floor is above RATIO")
+    t.add_argument("--rss-budget", action="append", default=[], metavar="KEY=MB",
+                   help="print a note when row KEY's peak RSS is above MB megabytes")
     a = ap.parse_args()
     if a.cmd == "run":
         if a.repeat < 1:

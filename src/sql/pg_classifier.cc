@@ -24,15 +24,6 @@ class ParseResult {
   PgQueryParseResult result_;
 };
 
-bool HasDefElem(const nlohmann::json& list, std::string_view name) {
-  if (!list.is_array()) return false;
-  for (const auto& item : list) {
-    const auto& def = item.value("DefElem", nlohmann::json::object());
-    if (def.value("defname", "") == name) return true;
-  }
-  return false;
-}
-
 // "schema"."name" or "name" from a RangeVar.
 std::string RelationName(const nlohmann::json& range_var) {
   if (!range_var.is_object()) return {};
@@ -43,31 +34,22 @@ std::string RelationName(const nlohmann::json& range_var) {
                         : QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
 }
 
-void Classify(const std::string& node, const nlohmann::json& body, PgStatementInfo& info) {
+// Flags from the tree's text: a full JSON parse costs more than the
+// PostgreSQL parse itself, and only names need one (see `want_names`).
+void Classify(const std::string& node, std::string_view tree, PgStatementInfo& info) {
   info.node = node;
-  if (node == "AlterTableStmt" || node == "IndexStmt" || node == "RenameStmt" ||
-      node == "CreateTrigStmt") {
-    info.target_relation = RelationName(body.value("relation", nlohmann::json()));
-  }
+  auto has = [&](std::string_view text) { return tree.find(text) != std::string_view::npos; };
   auto no_tx = [&](const char* what) {
     info.needs_no_transaction = true;
     info.what = what;
   };
-  if (node == "IndexStmt" && body.value("concurrent", false)) {
+  if (node == "IndexStmt" && has("\"concurrent\":true")) {
     no_tx("CREATE INDEX CONCURRENTLY");
-    std::string name = body.value("idxname", "");
-    if (!name.empty()) {
-      std::string schema = body.value("relation", nlohmann::json::object()).value("schemaname", "");
-      info.concurrent_index = schema.empty()
-                                  ? QuoteIdentifier(name)
-                                  : QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
-    }
-  } else if (node == "DropStmt" && body.value("concurrent", false)) {
+  } else if (node == "DropStmt" && has("\"concurrent\":true")) {
     no_tx("DROP INDEX CONCURRENTLY");
-  } else if (node == "ReindexStmt" &&
-             HasDefElem(body.value("params", nlohmann::json()), "concurrently")) {
+  } else if (node == "ReindexStmt" && has("\"defname\":\"concurrently\"")) {
     no_tx("REINDEX CONCURRENTLY");
-  } else if (node == "VacuumStmt" && body.value("is_vacuumcmd", false)) {
+  } else if (node == "VacuumStmt" && has("\"is_vacuumcmd\":true")) {
     no_tx("VACUUM");
   } else if (node == "CreatedbStmt") {
     no_tx("CREATE DATABASE");
@@ -80,15 +62,32 @@ void Classify(const std::string& node, const nlohmann::json& body, PgStatementIn
   } else if (node == "DropTableSpaceStmt") {
     no_tx("DROP TABLESPACE");
   } else if (node == "CopyStmt") {
-    info.copy_with_client_stream = !body.contains("filename") && !body.value("is_program", false);
+    info.copy_with_client_stream = !has("\"filename\":") && !has("\"is_program\":true");
   } else if (node == "TransactionStmt") {
     info.transaction_control = true;
   }
 }
 
+// Index and table names, which need the tree itself.
+void ReadNames(const std::string& node, const nlohmann::json& body, PgStatementInfo& info) {
+  if (node == "AlterTableStmt" || node == "IndexStmt" || node == "RenameStmt" ||
+      node == "CreateTrigStmt") {
+    info.target_relation = RelationName(body.value("relation", nlohmann::json()));
+  }
+  if (node == "IndexStmt" && info.needs_no_transaction) {
+    std::string name = body.value("idxname", "");
+    if (!name.empty()) {
+      std::string schema = body.value("relation", nlohmann::json::object()).value("schemaname", "");
+      info.concurrent_index = schema.empty()
+                                  ? QuoteIdentifier(name)
+                                  : QuoteIdentifier(schema) + "." + QuoteIdentifier(name);
+    }
+  }
+}
+
 }  // namespace
 
-Result<PgStatementInfo> ClassifyPostgres(std::string_view statement) {
+Result<PgStatementInfo> ClassifyPostgres(std::string_view statement, bool want_names) {
   const std::string text(statement);
   ParseResult parsed(text);
   if (parsed.get().error != nullptr) {
@@ -101,13 +100,24 @@ Result<PgStatementInfo> ClassifyPostgres(std::string_view statement) {
     return status;
   }
   PgStatementInfo info;
-  nlohmann::json tree = nlohmann::json::parse(parsed.get().parse_tree, nullptr, false);
-  if (tree.is_discarded()) return Status(Code::kInternal, "unreadable parse tree");
-  const auto& stmts = tree.value("stmts", nlohmann::json::array());
-  if (stmts.empty()) return info;
-  const auto& stmt = stmts[0].value("stmt", nlohmann::json::object());
-  if (stmt.empty()) return info;
-  Classify(stmt.begin().key(), stmt.begin().value(), info);
+  const std::string_view tree(parsed.get().parse_tree);
+  // The top statement's node name: the first key after "stmt".
+  static constexpr std::string_view kStmt = "\"stmt\":{\"";
+  size_t at = tree.find(kStmt);
+  if (at == std::string_view::npos) return info;  // only comments
+  at += kStmt.size();
+  const std::string node(tree.substr(at, tree.find('"', at) - at));
+  Classify(node, tree, info);
+  if (want_names) {
+    nlohmann::json json = nlohmann::json::parse(tree, nullptr, false);
+    if (json.is_discarded()) return Status(Code::kInternal, "unreadable parse tree");
+    const auto& stmts = json.value("stmts", nlohmann::json::array());
+    if (!stmts.empty()) {
+      ReadNames(node,
+                stmts[0].value("stmt", nlohmann::json::object()).value(node, nlohmann::json()),
+                info);
+    }
+  }
   return info;
 }
 

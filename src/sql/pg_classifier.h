@@ -30,6 +30,8 @@ struct PgStatementInfo {
 
 // Parses one statement. kInvalidMigrations with context line/column
 // (relative to `statement`) and the parser's message on a syntax error.
-Result<PgStatementInfo> ClassifyPostgres(std::string_view statement);
+// `want_names` fills concurrent_index and target_relation, at the cost of
+// reading the whole tree.
+Result<PgStatementInfo> ClassifyPostgres(std::string_view statement, bool want_names = false);
 
 }  // namespace strata::sql

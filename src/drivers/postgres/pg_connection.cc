@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "base/strings.h"
@@ -86,6 +87,14 @@ PipelineOutcome ExecPipeline(PGconn* conn, const std::vector<Query>& queries) {
   for (;;) {
     ResultPtr r(PQgetResult(conn));
     if (!r) {
+      // A lost connection yields NULL forever and never the sync point.
+      if (PQstatus(conn) == CONNECTION_BAD) {
+        if (out.failed < 0) {
+          out.failed = static_cast<int>(std::min(index, sent > 0 ? sent - 1 : 0));
+          out.status = ResultError(nullptr, conn, "");
+        }
+        break;
+      }
       if (index < sent) ++index;  // end of one query's results
       continue;
     }
