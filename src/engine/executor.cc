@@ -6,6 +6,7 @@
 
 #include "base/clock.h"
 #include "base/strings.h"
+#include "sql/statement_text.h"
 
 namespace strata::engine {
 
@@ -17,20 +18,11 @@ LedgerEvent DoneEvent(Direction d) {
 
 // Adds the statement's location to a driver error.
 Status Locate(Status status, const PreparedStep& step, size_t index) {
-  const Statement& st = step.statements[index];
   ErrorContext& ctx = status.mutable_context();
   ctx.migration_id = step.migration->id;
   ctx.file = step.migration->path;
-  // The driver may know where in the statement the error is; map it to the file.
-  if (ctx.line > 0) {
-    ctx.column = ctx.line == 1 ? st.column + ctx.column - 1 : ctx.column;
-    ctx.line = st.line + ctx.line - 1;
-  } else {
-    ctx.line = st.line;
-    ctx.column = st.column;
-  }
   ctx.statement_index = static_cast<int>(index);
-  ctx.statement = base::FirstLine(st.text);
+  sql::LocateInStatement(ctx, step.statements[index]);
   return status;
 }
 

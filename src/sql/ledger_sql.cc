@@ -65,4 +65,18 @@ Result<LedgerEntry> LedgerEntryFromRow(const Row& row) {
   return e;
 }
 
+Result<std::vector<LedgerEntry>> LedgerEntriesFromRows(const std::vector<Row>& rows) {
+  std::vector<LedgerEntry> entries;
+  entries.reserve(rows.size());
+  for (const Row& row : rows) {
+    STRATA_ASSIGN_OR_RETURN(LedgerEntry entry, LedgerEntryFromRow(row));
+    entries.push_back(std::move(entry));
+  }
+  return entries;
+}
+
+std::string LedgerSelectSql(const std::string& quoted_table) {
+  return fmt::format("SELECT {} FROM {} ORDER BY seq", LedgerColumnList(), quoted_table);
+}
+
 }  // namespace strata::sql

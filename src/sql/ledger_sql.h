@@ -19,5 +19,10 @@ std::string RenderLedgerInsert(const std::string& quoted_table, const LedgerEntr
 // Decodes a row selected with LedgerColumnList(); kLedgerCorrupt when a value
 // is missing or unreadable.
 Result<LedgerEntry> LedgerEntryFromRow(const Row& row);
+// Every row, in order; the first unreadable one fails the whole read.
+Result<std::vector<LedgerEntry>> LedgerEntriesFromRows(const std::vector<Row>& rows);
+
+// SELECT <columns> FROM <table> ORDER BY seq
+std::string LedgerSelectSql(const std::string& quoted_table);
 
 }  // namespace strata::sql

@@ -59,6 +59,17 @@ Statement MakeStatement(std::string_view script, size_t begin, size_t end, Comme
 
 namespace strata::sql {
 
+void LocateInStatement(ErrorContext& ctx, const Statement& st) {
+  if (ctx.line > 0) {
+    ctx.column = ctx.line == 1 ? st.column + ctx.column - 1 : ctx.column;
+    ctx.line = st.line + ctx.line - 1;
+  } else {
+    ctx.line = st.line;
+    ctx.column = st.column;
+  }
+  ctx.statement = base::FirstLine(st.text);
+}
+
 std::string QuoteLiteral(std::string_view text) {
   std::string out = "'";
   for (char c : text) {

@@ -22,6 +22,11 @@ Statement MakeStatement(std::string_view script, size_t begin, size_t end,
 
 namespace strata::sql {
 
+// Places an error inside `statement`: context line/column relative to the
+// statement (when a driver knew the position) become the statement's own
+// coordinates, otherwise its start; context.statement gets its first line.
+void LocateInStatement(ErrorContext& context, const Statement& statement);
+
 // 'text' with embedded quotes doubled (standard SQL, as both engines read it).
 std::string QuoteLiteral(std::string_view text);
 // "name" with embedded double quotes doubled.

@@ -17,14 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool WaitUntil(const std::function<bool()>& condition, int timeout_ms) {
-  for (int waited = 0; waited < timeout_ms; waited += 5) {
-    if (condition()) return true;
-    usleep(5000);
-  }
-  return false;
-}
-
 class Kill : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override { db_ = MakeTestDatabase(GetParam(), tmp_.path()); }
@@ -85,7 +77,7 @@ TEST_P(Kill, KilledTransactionalRunLeavesSchemaAndLedgerInAgreement) {
     for (int i = 1; i <= n; ++i) {
       std::string id = "s" + std::to_string(100 + i);
       std::string text = parent.empty() ? "" : "-- strata:parent " + parent + "\n";
-      text += "-- strata:up\nCREATE TABLE " + id + " (x int);\n" + SlowStatement(GetParam(), 0.3) +
+      text += "-- strata:up\nCREATE TABLE " + id + " (x int);\n" + SlowStatement(GetParam(), 0.15) +
               ";\nINSERT INTO " + id + " VALUES (1);\n-- strata:down\nDROP TABLE " + id + ";\n";
       WriteFile(dir / (id + ".sql"), text);
       parent = id;

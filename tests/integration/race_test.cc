@@ -11,14 +11,6 @@
 namespace strata::testing {
 namespace {
 
-bool WaitUntil(const std::function<bool()>& condition, int timeout_ms) {
-  for (int waited = 0; waited < timeout_ms; waited += 10) {
-    if (condition()) return true;
-    usleep(10000);
-  }
-  return false;
-}
-
 class Race : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override { db_ = MakeTestDatabase(GetParam(), tmp_.path()); }
@@ -26,8 +18,8 @@ class Race : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<TestDatabase> db_;
 };
 
-TEST_P(Race, EightProcessesApplyFiftyMigrationsExactlyOnce) {
-  WriteChain(tmp_ / "migrations", 50);
+TEST_P(Race, EightProcessesApplyTwoHundredMigrationsExactlyOnce) {
+  WriteChain(tmp_ / "migrations", 200);
   std::vector<pid_t> pids;
   for (int i = 0; i < 8; ++i) {
     pids.push_back(SpawnStrata({"--dir", (tmp_ / "migrations").string(), "--url", db_->url(),
@@ -39,9 +31,9 @@ TEST_P(Race, EightProcessesApplyFiftyMigrationsExactlyOnce) {
   }
   auto counts = db_->Query(
       "SELECT migration_id, count(*) FROM strata_ledger GROUP BY migration_id ORDER BY 1");
-  ASSERT_EQ(counts.size(), 50u);
+  ASSERT_EQ(counts.size(), 200u);
   for (const auto& row : counts) EXPECT_EQ(row[1], "1") << row[0] << " applied more than once";
-  EXPECT_EQ(db_->Scalar("SELECT count(*) FROM t50"), "1");
+  EXPECT_EQ(db_->Scalar("SELECT count(*) FROM t200"), "1");
   CommandResult audit =
       RunStrata({"--dir", (tmp_ / "migrations").string(), "--url", db_->url(), "audit"});
   EXPECT_EQ(audit.exit_code, 0) << audit.err;
@@ -51,7 +43,7 @@ TEST_P(Race, LoserGivesUpAfterTheLockTimeoutWithExitCode4) {
   // A no-transaction migration records "started" and then keeps the lock busy.
   WriteFile(tmp_ / "migrations" / "a.sql",
             "-- strata:no-transaction\n-- strata:up\nCREATE TABLE a (x int);\n" +
-                SlowStatement(GetParam(), 4) + ";\n-- strata:down\nDROP TABLE a;\n");
+                SlowStatement(GetParam(), 2) + ";\n-- strata:down\nDROP TABLE a;\n");
   const std::string dir = (tmp_ / "migrations").string();
   pid_t holder = SpawnStrata({"--dir", dir, "--url", db_->url(), "up"}, tmp_.path(), "holder");
   ASSERT_TRUE(WaitUntil([&] { return db_->LedgerCount("event = 'started'") == 1; }, 30000))

@@ -54,14 +54,6 @@ class PrivateServer {
   std::string url_;
 };
 
-bool WaitUntil(const std::function<bool()>& condition, int timeout_ms) {
-  for (int waited = 0; waited < timeout_ms; waited += 20) {
-    if (condition()) return true;
-    usleep(20000);
-  }
-  return false;
-}
-
 TEST(ServerCrash, LedgerAndSchemaAgreeAndTheNextRunFinishes) {
   PrivateServer server;
   ASSERT_FALSE(server.url().empty());

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -60,6 +61,15 @@ pid_t Spawn(const std::vector<std::string>& args, const fs::path& cwd,
 }
 
 }  // namespace
+
+bool WaitUntil(const std::function<bool()>& condition, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    usleep(5000);
+  }
+  return true;
+}
 
 int WaitFor(pid_t pid) {
   int status = 0;

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ pid_t SpawnStrata(const std::vector<std::string>& args, const std::filesystem::p
                   const std::string& tag);
 // Waits for a spawned process; returns its exit code, or 128+signal.
 int WaitFor(pid_t pid);
+
+// Polls `condition` every few milliseconds; false if it never held in time.
+bool WaitUntil(const std::function<bool()>& condition, int timeout_ms);
 
 // A fresh temporary directory removed at destruction.
 class TempDir {

@@ -70,15 +70,7 @@ class PostgresDriver final : public Driver {
                          bool transactional) const override {
     for (const Statement& st : statements) {
       auto located = [&](Status status) {
-        ErrorContext& ctx = status.mutable_context();
-        if (ctx.line > 0) {
-          ctx.column = ctx.line == 1 ? st.column + ctx.column - 1 : ctx.column;
-          ctx.line = st.line + ctx.line - 1;
-        } else {
-          ctx.line = st.line;
-          ctx.column = st.column;
-        }
-        ctx.statement = base::FirstLine(st.text);
+        sql::LocateInStatement(status.mutable_context(), st);
         return status;
       };
       if (!st.text.empty() && st.text[0] == '\\') {
@@ -219,17 +211,9 @@ class PostgresDriver final : public Driver {
 
   Result<std::vector<LedgerEntry>> ReadLedger() override {
     STRATA_ASSIGN_OR_RETURN(bool exists, LedgerExists());
-    std::vector<LedgerEntry> entries;
-    if (!exists) return entries;
-    STRATA_ASSIGN_OR_RETURN(
-        std::vector<Row> rows,
-        Query(fmt::format("SELECT {} FROM {} ORDER BY seq", sql::LedgerColumnList(), table_)));
-    entries.reserve(rows.size());
-    for (const Row& row : rows) {
-      STRATA_ASSIGN_OR_RETURN(LedgerEntry entry, sql::LedgerEntryFromRow(row));
-      entries.push_back(std::move(entry));
-    }
-    return entries;
+    if (!exists) return std::vector<LedgerEntry>{};
+    STRATA_ASSIGN_OR_RETURN(std::vector<Row> rows, Query(sql::LedgerSelectSql(table_)));
+    return sql::LedgerEntriesFromRows(rows);
   }
 
   Status AppendLedger(const LedgerEntry& e) override {

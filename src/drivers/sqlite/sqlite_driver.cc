@@ -165,17 +165,9 @@ class SqliteDriver final : public Driver {
         std::vector<Row> exists,
         Query(fmt::format("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {}",
                           sql::QuoteLiteral(options_.ledger_table))));
-    std::vector<LedgerEntry> entries;
-    if (exists.empty()) return entries;
-    STRATA_ASSIGN_OR_RETURN(std::vector<Row> rows,
-                            Query(fmt::format("SELECT {} FROM {} ORDER BY seq",
-                                              sql::LedgerColumnList(), quoted_table_)));
-    entries.reserve(rows.size());
-    for (const Row& row : rows) {
-      STRATA_ASSIGN_OR_RETURN(LedgerEntry entry, sql::LedgerEntryFromRow(row));
-      entries.push_back(std::move(entry));
-    }
-    return entries;
+    if (exists.empty()) return std::vector<LedgerEntry>{};
+    STRATA_ASSIGN_OR_RETURN(std::vector<Row> rows, Query(sql::LedgerSelectSql(quoted_table_)));
+    return sql::LedgerEntriesFromRows(rows);
   }
 
   Status AppendLedger(const LedgerEntry& e) override {
