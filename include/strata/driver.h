@@ -32,6 +32,13 @@ using Row = std::vector<std::optional<std::string>>;
 // Who holds the migration lock, when the engine can tell; shown while waiting.
 using LockWaitCallback = std::function<void(const std::string& holder_description)>;
 
+// How a PostgreSQL migrator keeps others out. kSession: an advisory lock held
+// by the session (the default; needs a real session, not a transaction pool).
+// kLease: a lease row renewed by a heartbeat, with a fencing token checked on
+// every ledger write (works behind PgBouncer in transaction mode). SQLite
+// always uses its file lock.
+enum class LockMode { kSession, kLease };
+
 struct DriverOptions {
   std::string ledger_table = "strata_ledger";  // created on first write
   std::string ledger_schema = "public";        // PostgreSQL only; created if missing
@@ -39,6 +46,8 @@ struct DriverOptions {
   // queue behind a long transaction (and block every query behind it) gives
   // up instead. 0 disables it.
   std::chrono::milliseconds ddl_lock_timeout{5000};
+  LockMode lock_mode = LockMode::kSession;
+  std::chrono::milliseconds lease_ttl{30000};  // kLease: expiry unless renewed
 };
 
 class Driver {

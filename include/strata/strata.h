@@ -37,8 +37,9 @@ struct MigratorOptions {
   std::chrono::milliseconds lock_timeout{30000};
   // PostgreSQL: lock_timeout for migration statements (0 = none).
   std::chrono::milliseconds ddl_lock_timeout{5000};
-  std::string actor;       // recorded in the ledger; default user@host
-  EventListener listener;  // optional
+  LockMode lock_mode = LockMode::kSession;  // PostgreSQL only; see driver.h
+  std::string actor;                        // recorded in the ledger; default user@host
+  EventListener listener;                   // optional
 };
 
 // What to migrate to. Build with the named constructors.

@@ -21,7 +21,7 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
   std::string path = flags.config_path;
   std::error_code ec;
   if (path.empty() && std::filesystem::exists("strata.toml", ec)) path = "strata.toml";
-  std::string file_url, file_dir, file_table, file_schema;
+  std::string file_url, file_dir, file_table, file_schema, file_lock_mode;
   std::optional<double> file_timeout, file_ddl_timeout;
   if (!path.empty()) {
     toml::table table;
@@ -35,12 +35,13 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     }
     for (const auto& [key, value] : table) {
       std::string_view k = key.str();
-      if (k != "url" && k != "dir" && k != "ledger_table" && k != "schema" && k != "lock_timeout" &&
-          k != "ddl_lock_timeout") {
-        Status status(Code::kInvalidArgument,
-                      fmt::format("unknown setting '{}' (known: url, dir, ledger_table, schema, "
-                                  "lock_timeout, ddl_lock_timeout)",
-                                  k));
+      if (k != "url" && k != "dir" && k != "ledger_table" && k != "schema" && k != "lock_mode" &&
+          k != "lock_timeout" && k != "ddl_lock_timeout") {
+        Status status(
+            Code::kInvalidArgument,
+            fmt::format("unknown setting '{}' (known: url, dir, ledger_table, schema, lock_mode, "
+                        "lock_timeout, ddl_lock_timeout)",
+                        k));
         status.mutable_context().file = path;
         status.mutable_context().line = static_cast<int>(value.source().begin.line);
         return status;
@@ -50,6 +51,7 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     file_dir = table["dir"].value_or(std::string());
     file_table = table["ledger_table"].value_or(std::string());
     file_schema = table["schema"].value_or(std::string());
+    file_lock_mode = table["lock_mode"].value_or(std::string());
     if (auto t = table["lock_timeout"].value<double>()) file_timeout = *t;
     if (auto t = table["ddl_lock_timeout"].value<double>()) file_ddl_timeout = *t;
     // Relative paths in the config file are relative to the file.
@@ -69,6 +71,13 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
   options.ledger_table = !flags.ledger_table.empty() ? flags.ledger_table
                          : !file_table.empty()       ? file_table
                                                      : options.ledger_table;
+  std::string lock_mode = !flags.lock_mode.empty() ? flags.lock_mode : file_lock_mode;
+  if (lock_mode == "lease") {
+    options.lock_mode = LockMode::kLease;
+  } else if (!lock_mode.empty() && lock_mode != "session") {
+    return Status(Code::kInvalidArgument,
+                  fmt::format("lock mode must be 'session' or 'lease', not '{}'", lock_mode));
+  }
   options.ledger_schema = !flags.schema.empty()  ? flags.schema
                           : !file_schema.empty() ? file_schema
                                                  : options.ledger_schema;

@@ -41,6 +41,10 @@ int Main(int argc, char** argv) {
                  "Seconds to wait for another migrator's lock (default 30)");
   double ddl_lock_timeout = -1;
   app.add_option("--schema", flags.schema, "PostgreSQL schema of the ledger (default public)");
+  app.add_option("--lock-mode", flags.lock_mode,
+                 "PostgreSQL: session (advisory lock, default) or lease (behind PgBouncer in "
+                 "transaction mode)")
+      ->check(CLI::IsMember({"session", "lease"}));
   app.add_option("--ddl-lock-timeout", ddl_lock_timeout,
                  "PostgreSQL: seconds a migration statement may wait for a lock (default 5; 0 "
                  "= no limit)");

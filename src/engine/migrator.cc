@@ -298,6 +298,7 @@ Result<std::unique_ptr<Migrator>> Migrator::Open(const MigratorOptions& options)
   driver_options.ledger_table = options.ledger_table;
   driver_options.ledger_schema = options.ledger_schema;
   driver_options.ddl_lock_timeout = options.ddl_lock_timeout;
+  driver_options.lock_mode = options.lock_mode;
   STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> driver, OpenDriver(options.url, driver_options));
   return Open(options, std::move(driver));
 }

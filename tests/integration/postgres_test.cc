@@ -167,6 +167,73 @@ TEST_F(Postgres, LedgerLivesInTheChosenSchemaAndApplicationNameIsStrata) {
   EXPECT_EQ(json::parse(other.out)["pending"], 2);
 }
 
+// Behind a transaction-pooling proxy a session lock does not hold; the lease
+// must keep racing migrators apart on its own.
+TEST_F(Postgres, LeaseModeRaceAppliesEveryMigrationExactlyOnce) {
+  WriteChain(dir_.path(), 200);
+  std::vector<pid_t> pids;
+  for (int i = 0; i < 8; ++i) {
+    pids.push_back(SpawnStrata({"--dir", dir_.path().string(), "--url", db_->url(), "--lock-mode",
+                                "lease", "--lock-timeout", "120", "up"},
+                               tmp_.path(), "p" + std::to_string(i)));
+  }
+  for (size_t i = 0; i < pids.size(); ++i) {
+    EXPECT_EQ(WaitFor(pids[i]), 0) << ReadFile(tmp_ / ("p" + std::to_string(i) + ".err"));
+  }
+  EXPECT_EQ(db_->Scalar("SELECT count(*) FROM strata_ledger"), "200");
+  EXPECT_EQ(db_->Scalar("SELECT count(DISTINCT migration_id) FROM strata_ledger"), "200");
+  // Every run took the lease once with a new token and released it.
+  EXPECT_EQ(db_->Scalar("SELECT token FROM strata_ledger_lease"), "8");
+  EXPECT_EQ(db_->Scalar("SELECT expires_at < now() FROM strata_ledger_lease"), "t");
+  EXPECT_EQ(Strata({"audit"}).exit_code, 0);
+}
+
+TEST_F(Postgres, ExpiredLeaseIsTakenOverAndALiveOneNamesItsHolder) {
+  WriteChain(dir_.path(), 2);
+  db_->Exec(
+      "CREATE TABLE strata_ledger_lease (name text PRIMARY KEY, owner text NOT NULL, "
+      "token bigint NOT NULL, expires_at timestamptz NOT NULL)");
+  db_->Exec(
+      "INSERT INTO strata_ledger_lease VALUES ('strata_ledger', 'deploy-7 (crashed)', 41, "
+      "now() + interval '1 hour')");
+  CommandResult blocked = Strata({"--lock-mode", "lease", "--lock-timeout", "0.3", "up"});
+  EXPECT_EQ(blocked.exit_code, 4);
+  EXPECT_NE(blocked.err.find("lease held by deploy-7 (crashed) (token 41"), std::string::npos)
+      << blocked.err;
+  EXPECT_FALSE(db_->HasRelation("strata_ledger"));
+
+  db_->Exec("UPDATE strata_ledger_lease SET expires_at = now() - interval '1 minute'");
+  CommandResult up = Strata({"--lock-mode", "lease", "up"});
+  EXPECT_EQ(up.exit_code, 0) << up.err;
+  EXPECT_EQ(db_->Scalar("SELECT token FROM strata_ledger_lease"), "42");
+  EXPECT_EQ(db_->LedgerCount("event = 'applied'"), 2);
+}
+
+TEST_F(Postgres, MigratorThatLostItsLeaseRecordsNothing) {
+  Write("a.sql", "-- strata:up\nCREATE TABLE a (x int);\nSELECT pg_sleep(2);\n");
+  pid_t pid = SpawnStrata(
+      {"--dir", dir_.path().string(), "--url", db_->url(), "--lock-mode", "lease", "up"},
+      tmp_.path(), "slow");
+  ASSERT_TRUE(WaitUntil(
+      [&] {
+        return db_->HasRelation("strata_ledger_lease") &&
+               db_->Scalar("SELECT count(*) FROM strata_ledger_lease WHERE expires_at > now()") ==
+                   "1";
+      },
+      20000));
+  // Another migrator takes the lease over while the first is mid-migration
+  // (as if the first had stalled past its expiry).
+  db_->Exec(
+      "UPDATE strata_ledger_lease SET token = token + 1, owner = 'usurper', expires_at = "
+      "now() + interval '1 hour'");
+  EXPECT_EQ(WaitFor(pid), 4) << ReadFile(tmp_ / "slow.err");
+  EXPECT_NE(ReadFile(tmp_ / "slow.err").find("took it over"), std::string::npos)
+      << ReadFile(tmp_ / "slow.err");
+  // The fence aborted the migration's transaction: no table, no applied row.
+  EXPECT_FALSE(db_->HasRelation("a"));
+  EXPECT_EQ(db_->LedgerCount("event = 'applied'"), 0);
+}
+
 TEST_F(Postgres, PasswordsNeverAppearEvenWhenTheUrlDoesNotParse) {
   WriteChain(dir_.path(), 1);
   const std::string canary = "Canary-Pw-5521";

@@ -9,6 +9,7 @@
 #include "base/sha256.h"
 #include "base/strings.h"
 #include "drivers/postgres/pg_connection.h"
+#include "drivers/postgres/pg_lease.h"
 #include "sql/ledger_sql.h"
 #include "sql/pg_classifier.h"
 #include "sql/pg_splitter.h"
@@ -57,7 +58,15 @@ class PostgresDriver final : public Driver {
         options_(std::move(options)),
         table_(sql::QuoteIdentifier(options_.ledger_schema) + "." +
                sql::QuoteIdentifier(options_.ledger_table)),
-        lock_key_(AdvisoryLockKey(options_.ledger_schema, options_.ledger_table)) {}
+        lock_key_(AdvisoryLockKey(options_.ledger_schema, options_.ledger_table)) {
+    if (options_.lock_mode == LockMode::kLease) {
+      lease_ =
+          std::make_unique<pg::Lease>([this] { return Connect(); }, options_.ledger_schema,
+                                      sql::QuoteIdentifier(options_.ledger_schema) + "." +
+                                          sql::QuoteIdentifier(options_.ledger_table + "_lease"),
+                                      options_.ledger_table, options_.lease_ttl);
+    }
+  }
 
   std::string_view dialect() const override { return "postgres"; }
   std::string redacted_url() const override { return RedactUrl(url_); }
@@ -138,9 +147,22 @@ class PostgresDriver final : public Driver {
 
   Status AppendLedgerAndCommit(const LedgerEntry& e) override {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
-    pg::PipelineOutcome out =
-        pg::ExecPipeline(conn_.get(), std::vector<pg::Query>{LedgerInsert(e), {"COMMIT", {}}});
-    return Scrub(std::move(out.status));
+    std::vector<pg::Query> queries;
+    if (lease_ && lease_->held()) queries.push_back(lease_->FenceQuery());
+    queries.push_back(LedgerInsert(e));
+    queries.push_back({"COMMIT", {}});
+    pg::PipelineOutcome out = pg::ExecPipeline(conn_.get(), queries);
+    return FenceError(Scrub(std::move(out.status)));
+  }
+
+  // A failed fence means another migrator took the lease over: say so.
+  static Status FenceError(Status status) {
+    if (status.ok() || status.message().find(pg::Lease::kLostMessage) == std::string::npos) {
+      return status;
+    }
+    return Status(Code::kLockTimeout,
+                  "the migration lease expired and another migrator took it over; this run "
+                  "recorded nothing more (the open transaction is rolled back)");
   }
 
   Result<std::vector<Row>> Query(std::string_view text) override {
@@ -159,6 +181,7 @@ class PostgresDriver final : public Driver {
 
   Status Lock(std::chrono::milliseconds timeout, const LockWaitCallback& on_wait) override {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
+    if (lease_) return Scrub(lease_->Acquire(conn_.get(), timeout, on_wait));
     const std::string key = std::to_string(lock_key_);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     auto pause = std::chrono::milliseconds(20);
@@ -187,6 +210,7 @@ class PostgresDriver final : public Driver {
   }
 
   Status Unlock() override {
+    if (lease_ && conn_) return Scrub(lease_->Release(conn_.get()));
     if (!locked_ || !conn_) return Status::Ok();
     locked_ = false;
     return Scrub(
@@ -218,6 +242,11 @@ class PostgresDriver final : public Driver {
 
   Status AppendLedger(const LedgerEntry& e) override {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
+    if (lease_ && lease_->held()) {
+      pg::Query fence = lease_->FenceQuery();
+      STRATA_RETURN_IF_ERROR(
+          FenceError(Scrub(pg::Exec(conn_.get(), fence.sql, fence.params).status)));
+    }
     pg::Query insert = LedgerInsert(e);
     return Scrub(pg::Exec(conn_.get(), insert.sql, insert.params).status);
   }
@@ -431,6 +460,7 @@ class PostgresDriver final : public Driver {
   DriverOptions options_;
   std::string table_;
   int64_t lock_key_;
+  std::unique_ptr<pg::Lease> lease_;  // set in LockMode::kLease
   pg::ConnPtr conn_;
   bool locked_ = false;
 };
