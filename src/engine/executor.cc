@@ -55,14 +55,9 @@ class Runner {
   // Records a failed transactional migration after its rollback, in a
   // transaction of its own: history only, the state is unchanged.
   void RecordRolledBackFailure(const PreparedStep& step, int64_t ms, const Status& error) {
-    LedgerEntry row = ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction, ms,
-                                   FailureText(error));
-    if (driver_.Begin().ok() && ledger_.Append(row).ok() && driver_.Commit().ok()) {
-      ledger_.MarkCommitted();
-    } else {
-      (void)driver_.Rollback();
-      ledger_.MarkRolledBack();
-    }
+    // Best effort: the failure itself is what the caller reports.
+    (void)Commit(ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction, ms,
+                              FailureText(error)));
   }
 
   Status RunTransactional(const PreparedStep& step, int index) {
@@ -82,7 +77,6 @@ class Runner {
       Emit(EventKind::kMigrationFailed, step, index, base::MillisSince(start), status.message());
       return status;
     }
-    ledger_.MarkCommitted();
     Emit(EventKind::kMigrationFinished, step, index, base::MillisSince(start));
     return Status::Ok();
   }

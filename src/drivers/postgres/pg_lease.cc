@@ -34,17 +34,30 @@ Status Lease::EnsureTable(PGconn* conn) {
   Outcome exists = Exec(conn, "SELECT to_regclass($1) IS NOT NULL", {table_});
   STRATA_RETURN_IF_ERROR(exists.status);
   if (std::strcmp(PQgetvalue(exists.result.get(), 0, 0), "t") == 0) return Status::Ok();
-  Outcome schema = Exec(conn, "SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema_});
-  STRATA_RETURN_IF_ERROR(schema.status);
-  if (PQntuples(schema.result.get()) == 0) {
+  // Racing first runs would collide in CREATE TABLE IF NOT EXISTS (a unique
+  // violation in pg_type): serialize them with a transaction-scoped advisory
+  // lock, which holds even behind a transaction-pooling proxy.
+  STRATA_RETURN_IF_ERROR(Exec(conn, "BEGIN").status);
+  auto create = [&]() -> Status {
     STRATA_RETURN_IF_ERROR(
-        Exec(conn, "CREATE SCHEMA IF NOT EXISTS " + sql::QuoteIdentifier(schema_)).status);
-  }
-  return Exec(conn, fmt::format("CREATE TABLE IF NOT EXISTS {} (name text PRIMARY KEY, owner "
-                                "text NOT NULL, token bigint NOT NULL, expires_at timestamptz "
-                                "NOT NULL)",
-                                table_))
-      .status;
+        Exec(conn, "SELECT pg_advisory_xact_lock(hashtext($1))", {table_}).status);
+    Outcome schema = Exec(conn, "SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema_});
+    STRATA_RETURN_IF_ERROR(schema.status);
+    if (PQntuples(schema.result.get()) == 0) {
+      STRATA_RETURN_IF_ERROR(
+          Exec(conn, "CREATE SCHEMA IF NOT EXISTS " + sql::QuoteIdentifier(schema_)).status);
+    }
+    STRATA_RETURN_IF_ERROR(
+        Exec(conn, fmt::format("CREATE TABLE IF NOT EXISTS {} (name text PRIMARY "
+                               "KEY, owner text NOT NULL, token bigint NOT "
+                               "NULL, expires_at timestamptz NOT NULL)",
+                               table_))
+            .status);
+    return Exec(conn, "COMMIT").status;
+  };
+  Status status = create();
+  if (!status.ok()) (void)Exec(conn, "ROLLBACK");
+  return status;
 }
 
 Status Lease::Acquire(PGconn* conn, std::chrono::milliseconds timeout,
