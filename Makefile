@@ -38,7 +38,7 @@ debug: deps-test
 test: debug
 	@bash tests/run.sh $(BUILD_DEBUG)
 
-bench: deps
+bench: deps-test
 	@cmake -S . -B $(BUILD_RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@ninja -C $(BUILD_RELEASE) -j $(JOBS) bench
 
