@@ -14,18 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class EngineFailures : public ::testing::TestWithParam<Engine> {
+class EngineFailures : public WorkspaceTest<::testing::TestWithParam<Engine>> {
  protected:
-  void SetUp() override { db_ = MakeTestDatabase(GetParam(), tmp_.path()); }
-  CommandResult Strata(std::vector<std::string> args) {
-    std::vector<std::string> full = {"--dir", dir_.path().string(), "--url", db_->url()};
-    full.insert(full.end(), args.begin(), args.end());
-    return RunStrata(full);
-  }
-  void Write(const std::string& name, const std::string& text) { WriteFile(dir_ / name, text); }
-  TempDir tmp_;
-  TempDir dir_;
-  std::unique_ptr<TestDatabase> db_;
+  void SetUp() override { Open(GetParam()); }
 };
 
 TEST_P(EngineFailures, FailingStatementIsLocatedAndRolledBack) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "integration/test_support.h"
+
 namespace strata::testing {
 
 enum class Engine { kSqlite, kPostgres };
@@ -36,5 +38,24 @@ std::string SlowStatement(Engine engine, double seconds);
 // `scratch` holds the SQLite file; PostgreSQL gets a new database on the test
 // server, dropped when the TestDatabase is destroyed.
 std::unique_ptr<TestDatabase> MakeTestDatabase(Engine engine, const std::filesystem::path& scratch);
+
+// A fixture base: a migrations folder (dir_), a scratch folder (tmp_) and a
+// fresh database (db_, after Open), with strata run on both. `Base` is
+// ::testing::Test or ::testing::TestWithParam<...>.
+template <typename Base>
+class WorkspaceTest : public Base {
+ protected:
+  void Open(Engine engine) { db_ = MakeTestDatabase(engine, tmp_.path()); }
+  CommandResult Strata(std::vector<std::string> args) {
+    std::vector<std::string> full = {"--dir", dir_.path().string(), "--url", db_->url()};
+    full.insert(full.end(), args.begin(), args.end());
+    return RunStrata(full);
+  }
+  void Write(const std::string& name, const std::string& text) { WriteFile(dir_ / name, text); }
+
+  TempDir tmp_;
+  TempDir dir_;
+  std::unique_ptr<TestDatabase> db_;
+};
 
 }  // namespace strata::testing

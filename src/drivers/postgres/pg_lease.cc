@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "base/lock_wait.h"
 #include "sql/statement_text.h"
 
 namespace strata::drivers::pg {
@@ -71,16 +72,12 @@ Status Lease::Acquire(PGconn* conn, std::chrono::milliseconds timeout,
       "$3::interval) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, token = l.token + "
       "1, expires_at = excluded.expires_at WHERE l.expires_at < now() RETURNING token",
       table_);
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  auto pause = std::chrono::milliseconds(20);
-  bool told = false;
-  for (;;) {
+  auto attempt = [&]() -> Result<base::LockAttempt> {
     Outcome out = Exec(conn, take, {name_, owner_, ttl});
     STRATA_RETURN_IF_ERROR(out.status);
     if (PQntuples(out.result.get()) == 1) {
       token_ = std::stoll(PQgetvalue(out.result.get(), 0, 0));
-      heartbeat_ = std::thread([this] { Heartbeat(); });
-      return Status::Ok();
+      return base::LockAttempt{true, {}};
     }
     std::string holder = "another migrator holds the lease";
     Outcome who = Exec(conn,
@@ -93,18 +90,11 @@ Status Lease::Acquire(PGconn* conn, std::chrono::milliseconds timeout,
                            PQgetvalue(who.result.get(), 0, 0), PQgetvalue(who.result.get(), 0, 1),
                            PQgetvalue(who.result.get(), 0, 2));
     }
-    if (std::chrono::steady_clock::now() >= deadline) {
-      return Status(Code::kLockTimeout,
-                    fmt::format("the migration lease stayed taken for longer than {} ms: {}",
-                                timeout.count(), holder));
-    }
-    if (!told && on_wait) {
-      on_wait(holder);
-      told = true;
-    }
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(500));
-  }
+    return base::LockAttempt{false, holder};
+  };
+  STRATA_RETURN_IF_ERROR(base::WaitForLock(timeout, "the migration lease", attempt, on_wait));
+  heartbeat_ = std::thread([this] { Heartbeat(); });
+  return Status::Ok();
 }
 
 void Lease::Heartbeat() {

@@ -4,8 +4,8 @@
 
 #include <cctype>
 #include <cstring>
-#include <thread>
 
+#include "base/lock_wait.h"
 #include "base/sha256.h"
 #include "base/strings.h"
 #include "drivers/postgres/pg_connection.h"
@@ -183,30 +183,17 @@ class PostgresDriver final : public Driver {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
     if (lease_) return Scrub(lease_->Acquire(conn_.get(), timeout, on_wait));
     const std::string key = std::to_string(lock_key_);
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    auto pause = std::chrono::milliseconds(20);
-    bool told = false;
-    for (;;) {
+    auto attempt = [&]() -> Result<base::LockAttempt> {
       pg::Outcome out = pg::Exec(conn_.get(), "SELECT pg_try_advisory_lock($1::bigint)", {key});
       STRATA_RETURN_IF_ERROR(Scrub(out.status));
       if (std::strcmp(PQgetvalue(out.result.get(), 0, 0), "t") == 0) {
-        locked_ = true;
-        return Status::Ok();
+        return base::LockAttempt{true, {}};
       }
-      std::string holder = DescribeHolder();
-      if (std::chrono::steady_clock::now() >= deadline) {
-        return Status(Code::kLockTimeout,
-                      fmt::format("another migrator held the migration lock for longer than {} "
-                                  "ms: {}",
-                                  timeout.count(), holder));
-      }
-      if (!told && on_wait) {
-        on_wait(holder);
-        told = true;
-      }
-      std::this_thread::sleep_for(pause);
-      pause = std::min(pause * 2, std::chrono::milliseconds(500));
-    }
+      return base::LockAttempt{false, DescribeHolder()};
+    };
+    STRATA_RETURN_IF_ERROR(base::WaitForLock(timeout, "the migration lock", attempt, on_wait));
+    locked_ = true;
+    return Status::Ok();
   }
 
   Status Unlock() override {

@@ -8,8 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <thread>
 
+#include "base/lock_wait.h"
 #include "base/strings.h"
 #include "sql/ledger_sql.h"
 #include "sql/statement_text.h"
@@ -127,27 +127,18 @@ class SqliteDriver final : public Driver {
                       fmt::format("cannot open '{}': {}", path_, std::strerror(errno)));
       }
     }
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    bool told = false;
-    auto pause = std::chrono::milliseconds(5);
-    while (flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    auto attempt = [this]() -> Result<base::LockAttempt> {
+      if (flock(lock_fd_, LOCK_EX | LOCK_NB) == 0) return base::LockAttempt{true, {}};
       if (errno != EWOULDBLOCK && errno != EINTR) {
         return Status(Code::kConnection,
                       fmt::format("cannot lock '{}': {}", path_, std::strerror(errno)));
       }
-      if (std::chrono::steady_clock::now() >= deadline) {
-        return Status(Code::kLockTimeout,
-                      fmt::format("another strata process held the migration lock on '{}' for "
-                                  "longer than {} ms",
-                                  path_, timeout.count()));
-      }
-      if (!told && on_wait) {
-        on_wait(fmt::format("another strata process is migrating '{}'", path_));
-        told = true;
-      }
-      std::this_thread::sleep_for(pause);
-      pause = std::min(pause * 2, std::chrono::milliseconds(100));
-    }
+      // flock cannot say who holds it; only strata takes it.
+      return base::LockAttempt{false, "another strata process is migrating this file"};
+    };
+    STRATA_RETURN_IF_ERROR(
+        base::WaitForLock(timeout, fmt::format("the migration lock on '{}'", path_), attempt,
+                          on_wait, std::chrono::milliseconds(5), std::chrono::milliseconds(100)));
     locked_ = true;
     return Status::Ok();
   }
