@@ -8,7 +8,7 @@ BUILD_DEBUG   := build/debug
 JOBS          ?= $(shell nproc)
 EXAMPLE_DB    := $(BUILD_RELEASE)/example/shop.db
 
-.PHONY: run test bench deps deps-test release debug format clean
+.PHONY: run test bench fuzz deps deps-test release debug format clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -39,8 +39,16 @@ test: debug
 	@bash tests/run.sh $(BUILD_DEBUG)
 
 bench: deps-test
+	@bash bench/lint_tools.sh >/dev/null || echo "bench: could not install squawk (node, npm); the lint benchmark runs without it" >&2
 	@cmake -S . -B $(BUILD_RELEASE) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@ninja -C $(BUILD_RELEASE) -j $(JOBS) bench
+
+# Fuzz the migration reader + splitter + parser + lint pass with libFuzzer
+# (clang, ASan + UBSan, build/fuzz) for SECONDS seconds; see fuzz/README.md.
+SECONDS ?= 60
+fuzz:
+	@bash scripts/install-deps.sh --with-fuzz
+	@bash fuzz/run.sh $(SECONDS)
 
 format:
 	@find src include tests bench examples -name '*.cc' -o -name '*.h' | xargs clang-format -i

@@ -2,8 +2,8 @@
 # other projects can `find_package(strata)` and link `strata::strata`.
 include(CMakePackageConfigHelpers)
 
-install(TARGETS strata strata_engine strata_source strata_sql strata_model strata_base
-                strata_drivers strata_driver_sqlite strata_driver_postgres
+install(TARGETS strata strata_engine strata_lint strata_source strata_sql strata_model strata_base
+                strata_drivers strata_driver_sqlite strata_driver_postgres strata_schema
   EXPORT strataTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

@@ -6,13 +6,17 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config clang-format
-  libsqlite3-dev sqlite3 libssl-dev libpq-dev libpg-query-dev
+  libsqlite3-dev sqlite3 libssl-dev libpq-dev libpg-query-dev libprotobuf-c-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3
 )
 if [[ "${1:-}" == "--with-postgres" ]]; then
   packages+=(postgresql postgresql-client)
+fi
+# Only for `make fuzz`: clang and its runtimes (libFuzzer, ASan, UBSan).
+if [[ "${1:-}" == "--with-fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "strata/ledger_entry.h"
+#include "strata/lint.h"
 #include "strata/result.h"
 #include "strata/status.h"
 
@@ -135,6 +137,12 @@ class Driver {
   // the end of a successful run, which lets a driver commit cheaply per
   // migration (atomic, crash-safe, not yet fsynced) and pay for durability once.
   virtual Status Sync() = 0;
+
+  // PostgreSQL: every table (and materialized view) with its estimated row
+  // count, keyed "schema.name", for lint before `up`. kUnsupported elsewhere.
+  virtual Result<std::map<std::string, TableEstimate>> EstimateTables() {
+    return Status(Code::kUnsupported, "table estimates need PostgreSQL");
+  }
 };
 
 // Opens a driver for a URL: "sqlite:PATH", "sqlite::memory:", "sqlite:///abs/path".

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "strata/ledger_entry.h"
+#include "strata/lint.h"
 
 namespace strata {
 
@@ -18,6 +19,7 @@ enum class EventKind {
   kMigrationFailed,    // message holds the error
   kRecorded,           // a ledger-only change (stamp, repair)
   kRetrying,           // a migration failed on a lock timeout and will run again
+  kLintFinding,        // lint of a pending migration found something; `finding` set
 };
 
 const char* EventKindName(EventKind kind);
@@ -30,6 +32,7 @@ struct Event {
   int step_count = 0;
   int64_t duration_ms = 0;
   std::string message;
+  std::optional<LintFinding> finding;  // kLintFinding
 };
 
 // Called synchronously on the migrating thread; must not throw.

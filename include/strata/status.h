@@ -28,6 +28,7 @@ enum class Code {
   kLedgerCorrupt,      // the ledger's hash chain does not verify
   kConnection,         // the database could not be opened
   kUnsupported,        // the request cannot be met by this driver or mode
+  kUnsafeMigration,    // lint found error-level hazards and unsafe runs were not allowed
   kInternal,           // a bug in strata
 };
 

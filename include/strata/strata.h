@@ -24,6 +24,7 @@
 #include "strata/driver.h"
 #include "strata/events.h"
 #include "strata/ledger_entry.h"
+#include "strata/lint.h"
 #include "strata/result.h"
 #include "strata/status.h"
 
@@ -40,6 +41,11 @@ struct MigratorOptions {
   LockMode lock_mode = LockMode::kSession;  // PostgreSQL only; see driver.h
   std::string actor;                        // recorded in the ledger; default user@host
   EventListener listener;                   // optional
+  // PostgreSQL: lint pending migrations before `up` runs them, knowing which
+  // tables exist and how big they are; error-level findings stop the run
+  // (RunOptions::allow_unsafe overrides). Warnings arrive as kLintFinding events.
+  bool lint_before_up = true;
+  LintOptions lint;
 };
 
 // What to migrate to. Build with the named constructors.
@@ -79,6 +85,9 @@ struct RunOptions {
   // with exponential backoff from `retry_backoff`.
   int lock_retries = 0;
   std::chrono::milliseconds retry_backoff{1000};
+  // PostgreSQL: run migrations even when lint finds error-level hazards in
+  // them. The findings allowed are noted in each migration's ledger row.
+  bool allow_unsafe = false;
 };
 
 struct RunReport {
@@ -126,6 +135,9 @@ struct ValidationReport {
   int migrations = 0;
   std::vector<std::string> heads;
   bool database_checked = false;
+  // PostgreSQL, database checked: lint findings of the pending migrations,
+  // with what the database knows (as `up` would see them).
+  std::vector<LintFinding> lint;
 };
 
 enum class Resolution { kApplied, kReverted };
@@ -158,6 +170,10 @@ class Migrator {
   // Checks the graph (always) and, when `check_database`, the ledger against
   // the files. kMultipleHeads when `single_head` and there are several heads.
   Result<ValidationReport> Validate(bool single_head, bool check_database);
+
+  // Lints the migrations not yet applied, in plan order, with what the
+  // database knows (which tables exist, their size). Reads only.
+  Result<LintReport> LintPending();
 
  private:
   class Impl;

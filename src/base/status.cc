@@ -32,6 +32,8 @@ const char* CodeName(Code code) {
       return "connection";
     case Code::kUnsupported:
       return "unsupported";
+    case Code::kUnsafeMigration:
+      return "unsafe_migration";
     case Code::kInternal:
       return "internal";
   }

@@ -1,5 +1,7 @@
 #include "base/strings.h"
 
+#include <algorithm>
+
 namespace strata::base {
 
 namespace {
@@ -38,12 +40,16 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 int FirstInvalidUtf8Line(std::string_view s) {
-  int line = 1;
+  const size_t bad = FirstInvalidUtf8(s);
+  if (bad == std::string_view::npos) return 0;
+  return static_cast<int>(std::count(s.begin(), s.begin() + bad, '\n')) + 1;
+}
+
+size_t FirstInvalidUtf8(std::string_view s) {
   size_t i = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (i < s.size()) {
     unsigned char c = p[i];
-    if (c == '\n') ++line;
     if (c < 0x80) {
       ++i;
       continue;
@@ -60,19 +66,19 @@ int FirstInvalidUtf8Line(std::string_view s) {
       extra = 3;
       code = c & 0x07;
     } else {
-      return line;
+      return i;
     }
-    if (i + extra >= s.size()) return line;
+    if (i + extra >= s.size()) return i;
     for (int k = 1; k <= extra; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return line;
+      if ((p[i + k] & 0xC0) != 0x80) return i;
       code = (code << 6) | (p[i + k] & 0x3F);
     }
     // Reject overlong forms, surrogates and code points past U+10FFFF.
     static constexpr unsigned int kMin[] = {0, 0x80, 0x800, 0x10000};
-    if (code < kMin[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return line;
+    if (code < kMin[extra] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
     i += extra + 1;
   }
-  return 0;
+  return std::string_view::npos;
 }
 
 TextPosition PositionOf(std::string_view text, size_t offset) {

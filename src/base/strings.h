@@ -14,6 +14,9 @@ bool StartsWith(std::string_view s, std::string_view prefix);
 
 // Returns the 1-based line of the first invalid byte, or 0 when `s` is valid UTF-8.
 int FirstInvalidUtf8Line(std::string_view s);
+// The offset of the first byte that starts an invalid UTF-8 sequence, or
+// std::string_view::npos when `s` is valid UTF-8.
+size_t FirstInvalidUtf8(std::string_view s);
 
 // 1-based line and column of byte `offset` in `text`.
 struct TextPosition {

@@ -15,7 +15,8 @@ struct MoveArgs {      // up, down, goto
   bool dry_run = false;
   bool sql = false;
   bool single_transaction = false;
-  int retries = 0;  // lock-timeout retries of a transactional migration
+  int retries = 0;            // lock-timeout retries of a transactional migration
+  bool allow_unsafe = false;  // run despite error-level lint findings (PostgreSQL)
 };
 
 int CmdUp(const GlobalFlags& flags, const MoveArgs& args);
@@ -31,6 +32,23 @@ int CmdHeads(const GlobalFlags& flags);
 int CmdGraph(const GlobalFlags& flags, const std::string& format);
 int CmdValidate(const GlobalFlags& flags, bool single_head, bool offline);
 int CmdAudit(const GlobalFlags& flags, const std::string& expect_head);
+
+// Exit 0; `sql`: print a DDL listing instead of the summary.
+int CmdInspect(const GlobalFlags& flags, bool sql);
+// Exit 0 when the two schemas are equal, 3 when they differ. Each side is a
+// database URL, or "migrations[@ID]": what the migrations produce (up to ID).
+int CmdDiff(const GlobalFlags& flags, const std::string& from_url, const std::string& to_url);
+
+struct LintArgs {
+  std::vector<std::string> paths;  // files or directories; empty: the migrations dir
+  std::string format = "human";    // human | json | github | sarif
+  std::string tx = "none";         // how plain .sql files run: none | wrapped
+  bool pending = false;            // only migrations not applied at --url
+  std::string since;               // only migrations after this revision
+  bool list_rules = false;
+};
+// Exit 3 when a finding is at error level.
+int CmdLint(const GlobalFlags& flags, const LintArgs& args);
 
 int CmdInit(const GlobalFlags& flags);
 int CmdNew(const GlobalFlags& flags, const std::string& name,

@@ -1,6 +1,8 @@
 // status, history, heads, graph, validate, audit: commands that only read.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/commands.h"
 #include "cli/render.h"
 #include "source/directory_reader.h"
@@ -148,17 +150,25 @@ int CmdValidate(const GlobalFlags& flags, bool single_head, bool offline) {
   if (!migrator.ok()) return ReportError(migrator.status(), flags.json);
   auto report = (*migrator)->Validate(single_head, !offline);
   if (!report.ok()) return ReportError(report.status(), flags.json);
+  const bool unsafe =
+      std::any_of(report->lint.begin(), report->lint.end(),
+                  [](const LintFinding& f) { return f.severity == LintSeverity::kError; });
   if (flags.json) {
-    PrintJson({{"ok", true},
+    nlohmann::json lint = nlohmann::json::array();
+    for (const LintFinding& f : report->lint) lint.push_back(LintFindingJson(f));
+    PrintJson({{"ok", !unsafe},
                {"migrations", report->migrations},
                {"heads", report->heads},
-               {"database_checked", report->database_checked}});
+               {"database_checked", report->database_checked},
+               {"lint", lint}});
   } else {
+    for (const LintFinding& f : report->lint) PrintLintFinding(f);
     fmt::print("ok: {} migrations, {} head{}{}\n", report->migrations, report->heads.size(),
                report->heads.size() == 1 ? "" : "s",
                report->database_checked ? ", applied history matches the files" : "");
+    if (unsafe) fmt::print("pending migrations have error-level lint findings (see above)\n");
   }
-  return kExitOk;
+  return unsafe ? kExitValidation : kExitOk;
 }
 
 int CmdAudit(const GlobalFlags& flags, const std::string& expect_head) {

@@ -10,9 +10,19 @@ namespace strata::cli {
 
 namespace {
 
-Result<std::unique_ptr<Migrator>> OpenMigrator(const GlobalFlags& flags) {
+// In JSON mode lint findings are collected into `lint` (when given) for the
+// final document instead of being printed as they come.
+Result<std::unique_ptr<Migrator>> OpenMigrator(const GlobalFlags& flags,
+                                               nlohmann::json* lint = nullptr) {
   STRATA_ASSIGN_OR_RETURN(MigratorOptions options, ResolveOptions(flags));
-  if (!flags.json) options.listener = TextProgress();
+  if (!flags.json) {
+    options.listener = TextProgress();
+  } else if (lint != nullptr) {
+    *lint = nlohmann::json::array();
+    options.listener = [lint](const Event& event) {
+      if (event.finding) lint->push_back(LintFindingJson(*event.finding));
+    };
+  }
   return Migrator::Open(options);
 }
 
@@ -25,11 +35,13 @@ int SignedCount(const std::string& text, char sign) {
 }
 
 int Move(const GlobalFlags& flags, const MoveArgs& args, const Operation& op) {
-  auto migrator = OpenMigrator(flags);
+  nlohmann::json lint;
+  auto migrator = OpenMigrator(flags, &lint);
   if (!migrator.ok()) return ReportError(migrator.status(), flags.json);
   RunOptions run;
   run.single_transaction = args.single_transaction;
   run.lock_retries = args.retries;
+  run.allow_unsafe = args.allow_unsafe;
   if (args.sql) {
     auto script = (*migrator)->Script(op, run);
     if (!script.ok()) return ReportError(script.status(), flags.json);
@@ -54,12 +66,16 @@ int Move(const GlobalFlags& flags, const MoveArgs& args, const Operation& op) {
     return kExitOk;
   }
   auto report = (*migrator)->Run(op, run);
-  if (!report.ok()) return ReportError(report.status(), flags.json);
+  if (!report.ok()) {
+    return ReportError(report.status(), flags.json,
+                       lint.empty() ? nlohmann::json() : nlohmann::json{{"lint", lint}});
+  }
   if (flags.json) {
     PrintJson({{"ok", true},
                {"plan", PlanToJson(report->plan)},
                {"completed", report->completed},
-               {"duration_ms", report->duration_ms}});
+               {"duration_ms", report->duration_ms},
+               {"lint", lint.is_null() ? nlohmann::json::array() : lint}});
   } else if (report->plan.empty()) {
     fmt::print("nothing to do: the database is at the target\n");
   } else {

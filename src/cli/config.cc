@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <toml++/toml.h>
+
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 namespace strata::cli {
 
@@ -14,6 +16,62 @@ std::string Env(const char* name) {
   const char* value = std::getenv(name);
   return value == nullptr ? std::string() : std::string(value);
 }
+Status UnknownRule(const std::string& id, const toml::node& where) {
+  Status status(Code::kInvalidArgument,
+                fmt::format("[lint] names unknown rule '{}' (see `strata lint --rules`)", id));
+  status.mutable_context().line = static_cast<int>(where.source().begin.line);
+  return status;
+}
+
+// [lint] disable = [...], enable = [...], assume_lock_timeout, small_table_rows,
+// default_schema, and [lint.severity] rule = "error" | "warning" | "info".
+Status ReadLintSection(const toml::table& lint, LintOptions& out) {
+  std::set<std::string> known;
+  for (const LintRuleInfo& rule : LintRules()) known.insert(rule.id);
+  for (const auto& [key, value] : lint) {
+    const std::string k(key.str());
+    if (k == "disable" || k == "enable") {
+      const toml::array* ids = value.as_array();
+      if (ids == nullptr) return UnknownRule(k + " (must be a list of rule ids)", value);
+      for (const toml::node& id : *ids) {
+        const std::string rule = id.value_or(std::string());
+        if (known.count(rule) == 0) return UnknownRule(rule, id);
+        (k == "disable" ? out.disabled : out.enabled).insert(rule);
+      }
+    } else if (k == "severity" && value.is_table()) {
+      for (const auto& [rule_key, level] : *value.as_table()) {
+        const std::string rule(rule_key.str());
+        if (known.count(rule) == 0) return UnknownRule(rule, level);
+        auto severity = ParseLintSeverity(level.value_or(std::string()));
+        if (!severity) {
+          Status status(Code::kInvalidArgument,
+                        fmt::format("[lint.severity] {} must be \"error\", \"warning\" or "
+                                    "\"info\"",
+                                    rule));
+          status.mutable_context().line = static_cast<int>(level.source().begin.line);
+          return status;
+        }
+        out.severity[rule] = *severity;
+      }
+    } else if (k == "assume_lock_timeout" && value.is_boolean()) {
+      out.assume_lock_timeout = value.value_or(false);
+    } else if (k == "small_table_rows" && value.is_integer()) {
+      out.small_table_rows = value.value_or(int64_t{0});
+    } else if (k == "default_schema" && value.is_string()) {
+      out.default_schema = value.value_or(std::string("public"));
+    } else {
+      Status status(Code::kInvalidArgument,
+                    fmt::format("[lint] has unknown or mistyped setting '{}' (known: disable, "
+                                "enable, severity, assume_lock_timeout, small_table_rows, "
+                                "default_schema)",
+                                k));
+      status.mutable_context().line = static_cast<int>(value.source().begin.line);
+      return status;
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
@@ -36,11 +94,11 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     for (const auto& [key, value] : table) {
       std::string_view k = key.str();
       if (k != "url" && k != "dir" && k != "ledger_table" && k != "schema" && k != "lock_mode" &&
-          k != "lock_timeout" && k != "ddl_lock_timeout") {
+          k != "lock_timeout" && k != "ddl_lock_timeout" && k != "lint") {
         Status status(
             Code::kInvalidArgument,
             fmt::format("unknown setting '{}' (known: url, dir, ledger_table, schema, lock_mode, "
-                        "lock_timeout, ddl_lock_timeout)",
+                        "lock_timeout, ddl_lock_timeout, [lint])",
                         k));
         status.mutable_context().file = path;
         status.mutable_context().line = static_cast<int>(value.source().begin.line);
@@ -54,6 +112,13 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     file_lock_mode = table["lock_mode"].value_or(std::string());
     if (auto t = table["lock_timeout"].value<double>()) file_timeout = *t;
     if (auto t = table["ddl_lock_timeout"].value<double>()) file_ddl_timeout = *t;
+    if (const toml::table* lint = table["lint"].as_table()) {
+      Status status = ReadLintSection(*lint, options.lint);
+      if (!status.ok()) {
+        status.mutable_context().file = path;
+        return status;
+      }
+    }
     // Relative paths in the config file are relative to the file.
     std::filesystem::path base = std::filesystem::path(path).parent_path();
     if (!file_dir.empty() && !base.empty() && std::filesystem::path(file_dir).is_relative()) {

@@ -73,6 +73,8 @@ int Main(int argc, char** argv) {
   auto* up = app.add_subcommand("up", "Apply pending migrations (to all heads, an id, or +N)");
   up->add_option("target", move.target, "heads (default), a migration id, or +N");
   AddMoveFlags(up, move);
+  up->add_flag("--allow-unsafe", move.allow_unsafe,
+               "PostgreSQL: run even when lint finds error-level hazards (noted in the ledger)");
   up->callback([&] { code = strata::cli::CmdUp(flags, move); });
 
   auto* down = app.add_subcommand("down", "Revert migrations (to an id, -N, or --all)");
@@ -108,6 +110,24 @@ int Main(int argc, char** argv) {
   validate->add_flag("--offline", flag_b, "Check the files only; do not open the database");
   validate->callback([&] { code = strata::cli::CmdValidate(flags, flag_a, flag_b); });
 
+  strata::cli::LintArgs lint_args;
+  auto* lint = app.add_subcommand("lint",
+                                  "Check migrations for statements that lock, rewrite or "
+                                  "break a live PostgreSQL database");
+  lint->add_option("paths", lint_args.paths,
+                   "Migration files, plain .sql scripts or directories (default: --dir)");
+  lint->add_option("--format", lint_args.format, "human (default), json, github or sarif")
+      ->check(CLI::IsMember({"human", "json", "github", "sarif"}));
+  lint->add_option("--tx", lint_args.tx,
+                   "How plain .sql files run: none (psql: autocommit, BEGIN/COMMIT honoured; "
+                   "default) or wrapped (one transaction)")
+      ->check(CLI::IsMember({"none", "wrapped"}));
+  lint->add_flag("--pending", lint_args.pending,
+                 "Only migrations not yet applied to --url, knowing its tables and their sizes");
+  lint->add_option("--since", lint_args.since, "Only migrations after this revision");
+  lint->add_flag("--rules", lint_args.list_rules, "List every rule with its default severity");
+  lint->callback([&] { code = strata::cli::CmdLint(flags, lint_args); });
+
   auto* stamp = app.add_subcommand("stamp", "Record the ledger as at an id without running SQL");
   stamp->add_option("id", id, "Migration id")->required();
   stamp->callback([&] { code = strata::cli::CmdStamp(flags, id); });
@@ -123,6 +143,17 @@ int Main(int argc, char** argv) {
   audit->add_option("--expect-head", expect_head,
                     "A head hash saved earlier; catches rows removed from the end");
   audit->callback([&] { code = strata::cli::CmdAudit(flags, expect_head); });
+
+  auto* inspect = app.add_subcommand("inspect", "The live schema: a summary, --json or --sql");
+  inspect->add_flag("--sql", flag_a, "Print a DDL listing of the schema");
+  inspect->callback([&] { code = strata::cli::CmdInspect(flags, flag_a); });
+
+  std::string diff_to;
+  auto* diff = app.add_subcommand("diff", "Compare two schemas; exit 3 when they differ");
+  diff->add_option("from", id, "Database URL, or migrations[@ID]: what the migrations produce")
+      ->required();
+  diff->add_option("to", diff_to, "Database URL, or migrations[@ID]")->required();
+  diff->callback([&] { code = strata::cli::CmdDiff(flags, id, diff_to); });
 
   app.parse_complete_callback([&] {
     if (lock_timeout >= 0) flags.lock_timeout_seconds = lock_timeout;

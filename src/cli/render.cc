@@ -18,6 +18,7 @@ int ExitCodeFor(Code code) {
     case Code::kMultipleHeads:
     case Code::kHistoryChanged:
     case Code::kLedgerCorrupt:
+    case Code::kUnsafeMigration:
       return kExitValidation;
     case Code::kLockTimeout:
       return kExitLockTimeout;
@@ -28,7 +29,7 @@ int ExitCodeFor(Code code) {
   }
 }
 
-int ReportError(const Status& status, bool json) {
+int ReportError(const Status& status, bool json, const nlohmann::json& extra) {
   const ErrorContext& ctx = status.context();
   if (json) {
     nlohmann::json error = {{"code", CodeName(status.code())}, {"message", status.message()}};
@@ -48,7 +49,10 @@ int ReportError(const Status& status, bool json) {
       problems.push_back(item);
     }
     if (!problems.empty()) error["problems"] = problems;
-    PrintJson({{"ok", false}, {"exit_code", ExitCodeFor(status.code())}, {"error", error}});
+    nlohmann::json document = {
+        {"ok", false}, {"exit_code", ExitCodeFor(status.code())}, {"error", error}};
+    if (extra.is_object()) document.update(extra);
+    PrintJson(document);
     return ExitCodeFor(status.code());
   }
   std::string where;
@@ -83,6 +87,23 @@ int ReportError(const Status& status, bool json) {
 
 void PrintJson(const nlohmann::json& document) { std::cout << document.dump(2) << std::endl; }
 
+void PrintLintFinding(const LintFinding& f, bool to_stderr) {
+  std::FILE* out = to_stderr ? stderr : stdout;
+  fmt::print(out, "{}:{}:{}  {}  {}  {}\n", f.file, f.line, f.column, LintSeverityName(f.severity),
+             f.rule, f.message);
+  if (!f.effect.empty()) fmt::print(out, "    why: {}\n", f.effect);
+  if (!f.fix.empty()) fmt::print(out, "    fix: {}\n", f.fix);
+}
+
+nlohmann::json LintFindingJson(const LintFinding& f) {
+  nlohmann::json out = {{"rule", f.rule},     {"severity", LintSeverityName(f.severity)},
+                        {"file", f.file},     {"line", f.line},
+                        {"column", f.column}, {"message", f.message},
+                        {"effect", f.effect}, {"fix", f.fix}};
+  if (!f.migration_id.empty()) out["migration"] = f.migration_id;
+  return out;
+}
+
 EventListener TextProgress() {
   return [](const Event& e) {
     switch (e.kind) {
@@ -98,6 +119,9 @@ EventListener TextProgress() {
         break;
       case EventKind::kRetrying:
         fmt::print(stderr, "{}: {}\n", e.migration_id, e.message);
+        break;
+      case EventKind::kLintFinding:
+        if (e.finding) PrintLintFinding(*e.finding, /*to_stderr=*/true);
         break;
       case EventKind::kRecorded:
         fmt::print("recorded {} {}\n", e.migration_id,

@@ -24,12 +24,19 @@ int ExitCodeFor(Code code);
 
 // Prints the error (stderr for text; stdout as {"ok":false,...} for JSON) and
 // returns its exit code.
-int ReportError(const Status& status, bool json);
+// `extra` (JSON mode): more top-level fields for the error document, e.g. the
+// lint findings that made `up` refuse.
+int ReportError(const Status& status, bool json, const nlohmann::json& extra = nullptr);
 
 void PrintJson(const nlohmann::json& document);
 
 // Renders engine events as progress lines on stdout (text mode only).
 EventListener TextProgress();
+
+// One lint finding: `file:line:col  severity  rule  message`, then why and
+// the fix, indented (to stderr when `to_stderr`).
+void PrintLintFinding(const LintFinding& finding, bool to_stderr = false);
+nlohmann::json LintFindingJson(const LintFinding& finding);
 
 nlohmann::json PlanToJson(const std::vector<PlanStep>& plan);
 nlohmann::json LedgerEntryToJson(const LedgerEntry& entry);

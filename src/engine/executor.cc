@@ -48,8 +48,14 @@ class Runner {
   void Emit(EventKind kind, const PreparedStep& step, int index, int64_t ms = 0,
             std::string message = {}) const {
     if (!listener_) return;
-    listener_(Event{kind, step.migration->id, step.step.direction, index, step_count_, ms,
-                    std::move(message)});
+    listener_(Event{kind,
+                    step.migration->id,
+                    step.step.direction,
+                    index,
+                    step_count_,
+                    ms,
+                    std::move(message),
+                    {}});
   }
 
   // Records a failed transactional migration after its rollback, in a
@@ -68,7 +74,8 @@ class Runner {
     Status status = RunBatch(step, /*open_transaction=*/true);
     if (status.ok()) {
       status = ledger_.AppendAndCommit(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
-                                                    step.step.direction, base::MillisSince(start)));
+                                                    step.step.direction, base::MillisSince(start),
+                                                    step.note));
     }
     if (!status.ok()) {
       (void)driver_.Rollback();
@@ -94,8 +101,9 @@ class Runner {
       Emit(EventKind::kMigrationFailed, step, index, base::MillisSince(start), status.message());
       return status;
     }
-    STRATA_RETURN_IF_ERROR(Commit(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
-                                               step.step.direction, base::MillisSince(start))));
+    STRATA_RETURN_IF_ERROR(
+        Commit(ledger_.Next(*step.migration, DoneEvent(step.step.direction), step.step.direction,
+                            base::MillisSince(start), step.note)));
     Emit(EventKind::kMigrationFinished, step, index, base::MillisSince(start));
     return Status::Ok();
   }
@@ -131,7 +139,8 @@ class Runner {
       Status status = RunBatch(step, /*open_transaction=*/false);
       if (status.ok()) {
         status = ledger_.Append(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
-                                             step.step.direction, base::MillisSince(step_start)));
+                                             step.step.direction, base::MillisSince(step_start),
+                                             step.note));
       }
       if (!status.ok()) {
         (void)driver_.Rollback();

@@ -4,11 +4,13 @@
 
 #include "engine/executor.h"
 #include "engine/ledger_writer.h"
+#include "engine/lint_runner.h"
 #include "engine/prepared_plan.h"
 #include "engine/script_renderer.h"
 #include "model/ledger.h"
 #include "model/planner.h"
 #include "source/directory_reader.h"
+#include "sql/pg_statement.h"
 #include "strata/strata.h"
 
 namespace strata {
@@ -27,11 +29,12 @@ class LockGuard {
 
   Status Acquire(std::chrono::milliseconds timeout, const EventListener& listener) {
     auto on_wait = [&](const std::string& holder) {
-      if (listener) listener(Event{EventKind::kLockWaiting, {}, Direction::kUp, 0, 0, 0, holder});
+      if (listener)
+        listener(Event{EventKind::kLockWaiting, {}, Direction::kUp, 0, 0, 0, holder, {}});
     };
     STRATA_RETURN_IF_ERROR(driver_.Lock(timeout, on_wait));
     held_ = true;
-    if (listener) listener(Event{EventKind::kLockAcquired, {}, Direction::kUp, 0, 0, 0, {}});
+    if (listener) listener(Event{EventKind::kLockAcquired, {}, Direction::kUp, 0, 0, 0, {}, {}});
     return Status::Ok();
   }
 
@@ -119,6 +122,24 @@ class Migrator::Impl {
     return report;
   }
 
+  Result<LintReport> LintPending() {
+    if (driver_->dialect() != "postgres") {
+      return Status(Code::kUnsupported,
+                    "lint --pending needs a PostgreSQL database (the rules are PostgreSQL's); "
+                    "run 'strata lint' to lint the files");
+    }
+    STRATA_ASSIGN_OR_RETURN(std::vector<LedgerEntry> entries, driver_->ReadLedger());
+    model::AppliedState state = model::ToAppliedState(graph_, model::FoldLedger(entries));
+    std::vector<size_t> pending;
+    for (size_t i = 0; i < graph_.size(); ++i) {
+      if (!state.applied[i]) pending.push_back(i);
+    }
+    LintReport report;
+    STRATA_ASSIGN_OR_RETURN(report.findings, LintLive(pending));
+    report.files = static_cast<int>(pending.size());
+    return report;
+  }
+
   Result<std::vector<PlanStep>> Plan(const Operation& op) {
     LockGuard lock(*driver_);
     STRATA_RETURN_IF_ERROR(lock.Acquire(options_.lock_timeout, options_.listener));
@@ -147,9 +168,70 @@ class Migrator::Impl {
     STRATA_ASSIGN_OR_RETURN(std::vector<engine::PreparedStep> steps,
                             engine::PrepareSteps(*driver_, graph_, plan, run.single_transaction));
     if (steps.empty()) return RunReport{};
+    if (options_.lint_before_up) STRATA_RETURN_IF_ERROR(LintBeforeRun(steps, run.allow_unsafe));
     STRATA_RETURN_IF_ERROR(driver_->EnsureLedger());
     engine::LedgerWriter ledger(*driver_, std::move(session.entries), options_.actor);
     return engine::ExecutePlan(*driver_, ledger, steps, run, options_.listener);
+  }
+
+  // Lint with what the live database knows; engines without table estimates
+  // (SQLite) are not linted: the rules are PostgreSQL's.
+  Result<std::vector<LintFinding>> LintLive(const std::vector<size_t>& indexes) {
+    auto tables = driver_->EstimateTables();
+    if (!tables.ok()) return tables.status();
+    LintOptions lint_options = options_.lint;
+    lint_options.live_tables = std::move(*tables);
+    // strata runs each statement with lock_timeout = ddl_lock_timeout.
+    lint_options.runner_sets_lock_timeout = options_.ddl_lock_timeout.count() > 0;
+    lint::Linter linter(lint_options);
+    return engine::LintUpParts(graph_, indexes, linter);
+  }
+
+  Status LintBeforeRun(std::vector<engine::PreparedStep>& steps, bool allow_unsafe) {
+    std::vector<size_t> indexes;
+    for (const engine::PreparedStep& step : steps) {
+      if (step.step.direction == Direction::kUp) {
+        indexes.push_back(static_cast<size_t>(graph_.IndexOf(step.step.migration_id)));
+      }
+    }
+    if (indexes.empty() || driver_->dialect() != "postgres") return Status::Ok();
+    STRATA_ASSIGN_OR_RETURN(std::vector<LintFinding> findings, LintLive(indexes));
+    const LintFinding* first_error = nullptr;
+    int errors = 0;
+    for (const LintFinding& finding : findings) {
+      if (options_.listener) {
+        Event event{EventKind::kLintFinding,
+                    finding.migration_id,
+                    Direction::kUp,
+                    0,
+                    0,
+                    0,
+                    finding.message,
+                    finding};
+        options_.listener(event);
+      }
+      if (finding.severity != LintSeverity::kError) continue;
+      ++errors;
+      if (first_error == nullptr) first_error = &finding;
+      for (engine::PreparedStep& step : steps) {
+        if (step.step.migration_id != finding.migration_id) continue;
+        step.note += fmt::format("{}allowed unsafe: {} at line {}", step.note.empty() ? "" : "; ",
+                                 finding.rule, finding.line);
+      }
+    }
+    if (first_error == nullptr || allow_unsafe) return Status::Ok();
+    Status status(Code::kUnsafeMigration,
+                  fmt::format("lint found {} error-level hazard{} in the pending migrations "
+                              "(first: {} in {}); nothing was run. Fix them, silence a reviewed "
+                              "one with '-- strata:ignore {} -- reason', or run with "
+                              "--allow-unsafe",
+                              errors, errors == 1 ? "" : "s", first_error->rule,
+                              first_error->migration_id, first_error->rule));
+    status.mutable_context().migration_id = first_error->migration_id;
+    status.mutable_context().file = first_error->file;
+    status.mutable_context().line = first_error->line;
+    status.mutable_context().column = first_error->column;
+    return status;
   }
 
   Result<RunReport> Stamp(const std::string& id) {
@@ -256,6 +338,15 @@ class Migrator::Impl {
         if (!split.ok()) {
           problems.push_back({m.path, split.status().context().line, split.status().message(),
                               split.status().context().column});
+        } else if (driver_->dialect() == "postgres") {
+          // The whole part through PostgreSQL's own grammar, before anything runs.
+          const bool up = d == Direction::kUp;
+          auto parsed = sql::ParsePostgresScript(up ? body->up_sql : *body->down_sql);
+          if (!parsed.ok()) {
+            const ErrorContext& at = parsed.status().context();
+            problems.push_back({m.path, (up ? body->up_line : body->down_line) + at.line - 1,
+                                parsed.status().message(), at.column});
+          }
         }
       }
     }
@@ -277,6 +368,10 @@ class Migrator::Impl {
       std::vector<Problem> history = model::CheckHistory(graph_, fold);
       if (!history.empty()) return HistoryError(std::move(history));
       report.database_checked = true;
+      if (options_.lint_before_up && driver_->dialect() == "postgres") {
+        STRATA_ASSIGN_OR_RETURN(LintReport lint, LintPending());
+        report.lint = std::move(lint.findings);
+      }
     }
     return report;
   }
@@ -284,7 +379,7 @@ class Migrator::Impl {
  private:
   void Emit(EventKind kind, const PlanStep& step, int index, int count) {
     if (options_.listener) {
-      options_.listener(Event{kind, step.migration_id, step.direction, index, count, 0, {}});
+      options_.listener(Event{kind, step.migration_id, step.direction, index, count, 0, {}, {}});
     }
   }
 
@@ -334,6 +429,8 @@ Result<ValidationReport> Migrator::Validate(bool single_head, bool check_databas
   return impl_->Validate(single_head, check_database);
 }
 
+Result<LintReport> Migrator::LintPending() { return impl_->LintPending(); }
+
 }  // namespace strata
 
 namespace strata {
@@ -354,6 +451,8 @@ const char* EventKindName(EventKind kind) {
       return "recorded";
     case EventKind::kRetrying:
       return "retrying";
+    case EventKind::kLintFinding:
+      return "lint_finding";
   }
   return "unknown";
 }

@@ -59,7 +59,7 @@ Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
     STRATA_ASSIGN_OR_RETURN(model::MigrationBody body, source::LoadMigrationBody(m));
     STRATA_ASSIGN_OR_RETURN(std::vector<Statement> statements,
                             SplitPart(driver, m, body, step.direction));
-    prepared.push_back({step, &m, std::move(statements)});
+    prepared.push_back({step, &m, std::move(statements), {}});
   }
   return prepared;
 }

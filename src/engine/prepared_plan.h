@@ -15,6 +15,9 @@ struct PreparedStep {
   PlanStep step;
   const model::Migration* migration = nullptr;
   std::vector<Statement> statements;  // lines are file lines
+  // Recorded in the ledger row that completes the step (e.g. the lint
+  // findings that --allow-unsafe let through).
+  std::string note;
 };
 
 // kInvalidMigrations (with file:line) when a part cannot be split; kUnsupported

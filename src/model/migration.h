@@ -27,6 +27,9 @@ struct MigrationBody {
   int up_line = 1;  // file line where up_sql begins
   std::optional<std::string> down_sql;
   int down_line = 0;
+  // The file's text before the up part: directives and comments (lint reads
+  // `-- strata:ignore-file` there).
+  std::string header;
 };
 
 // What parsing one file yields: both halves.

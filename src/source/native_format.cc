@@ -51,6 +51,13 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
   auto fail = [&](int line, std::string message) {
     problems.push_back({path, line, std::move(message)});
   };
+  // Databases read SQL as C strings: whatever follows a NUL would silently not run.
+  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+    fail(static_cast<int>(std::count(text.begin(), text.begin() + nul, '\n')) + 1,
+         "NUL byte in the file; a migration is text, and everything after it would not run");
+  } else if (const int line = base::FirstInvalidUtf8Line(text); line > 0) {
+    fail(line, "invalid UTF-8");
+  }
 
   Section section = Section::kHeader;
   int up_directive_line = 0;
@@ -86,6 +93,8 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
           down_begin = next;
           m.down_line = line_no + 1;
         }
+      } else if (name == "ignore" || name == "ignore-file") {
+        // Lint directives: silence rules for a statement or the whole file.
       } else if (name == "parent" || name == "no-transaction") {
         if (section != Section::kHeader) {
           fail(line_no,
@@ -111,7 +120,7 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
         }
       } else {
         fail(line_no, fmt::format("unknown directive 'strata:{}' (known: parent, no-transaction, "
-                                  "up, down)",
+                                  "up, down, ignore, ignore-file)",
                                   name));
       }
     } else if (section == Section::kHeader) {
@@ -129,6 +138,7 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
   }
   if (!saw_down) up_end = text.size();
   m.up_sql = text.substr(up_begin, up_end - up_begin);
+  m.header = text.substr(0, up_begin);
   if (saw_down) m.down_sql = text.substr(down_begin);
   // A merge migration joins branches and may carry no SQL of its own.
   if (!HasSql(m.up_sql) && m.parents.size() < 2) {

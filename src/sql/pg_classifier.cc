@@ -92,8 +92,7 @@ Result<PgStatementInfo> ClassifyPostgres(std::string_view statement, bool want_n
   ParseResult parsed(text);
   if (parsed.get().error != nullptr) {
     const PgQueryError& error = *parsed.get().error;
-    size_t offset = error.cursorpos > 0 ? static_cast<size_t>(error.cursorpos - 1) : 0;
-    base::TextPosition pos = base::PositionOf(text, offset);
+    base::TextPosition pos = base::PositionOf(text, ErrorCursorOffset(text, error.cursorpos));
     Status status(Code::kInvalidMigrations, std::string(error.message));
     status.mutable_context().line = pos.line;
     status.mutable_context().column = pos.column;

@@ -27,12 +27,12 @@ class SplitResult {
 }  // namespace
 
 Result<std::vector<Statement>> SplitPostgres(std::string_view script) {
+  STRATA_RETURN_IF_ERROR(CheckScriptText(script));  // no NUL bytes, valid UTF-8
   const std::string text(script);  // libpg_query needs a NUL-terminated string
   SplitResult split(text);
   if (split.get().error != nullptr) {
     const PgQueryError& error = *split.get().error;
-    base::TextPosition pos =
-        base::PositionOf(text, error.cursorpos > 0 ? static_cast<size_t>(error.cursorpos - 1) : 0);
+    base::TextPosition pos = base::PositionOf(text, ErrorCursorOffset(text, error.cursorpos));
     Status status(Code::kInvalidMigrations, fmt::format("cannot split SQL: {}", error.message));
     status.mutable_context().line = pos.line;
     status.mutable_context().column = pos.column;

@@ -1,12 +1,11 @@
 #include "sql/statement_text.h"
 
+#include <algorithm>
+
 #include "base/strings.h"
 
 namespace strata::sql {
 
-namespace {
-
-// Skips blanks, `-- ...` line comments and `/* ... */` block comments.
 size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end, CommentStyle style) {
   while (i < end) {
     char c = s[i];
@@ -34,8 +33,6 @@ size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end, CommentSt
   }
   return i;
 }
-
-}  // namespace
 
 Statement MakeStatement(std::string_view script, size_t begin, size_t end, CommentStyle style) {
   size_t first = SkipBlanksAndComments(script, begin, end, style);
@@ -96,6 +93,41 @@ bool IsPlainIdentifier(std::string_view name) {
     if (!alpha && (i == 0 || c < '0' || c > '9')) return false;
   }
   return true;
+}
+
+size_t ErrorCursorOffset(std::string_view text, int cursorpos) {
+  // PostgreSQL's pg_mbstrlen_with_len with pg_utf_mblen: a character's length
+  // comes from its lead byte alone; an invalid lead byte counts as one.
+  size_t offset = 0;
+  for (int character = 1; character < cursorpos && offset < text.size(); ++character) {
+    const unsigned char lead = static_cast<unsigned char>(text[offset]);
+    if ((lead & 0x80) == 0) {
+      offset += 1;
+    } else if ((lead & 0xE0) == 0xC0) {
+      offset += 2;
+    } else if ((lead & 0xF0) == 0xE0) {
+      offset += 3;
+    } else if ((lead & 0xF8) == 0xF0) {
+      offset += 4;
+    } else {
+      offset += 1;
+    }
+  }
+  return offset < text.size() ? offset : text.size();
+}
+
+Status CheckScriptText(std::string_view script) {
+  const size_t nul = script.find('\0');
+  const size_t invalid = base::FirstInvalidUtf8(script);
+  if (nul == std::string_view::npos && invalid == std::string_view::npos) return Status::Ok();
+  const size_t at = std::min(nul, invalid);
+  const base::TextPosition pos = base::PositionOf(script, at);
+  Status status(Code::kInvalidMigrations,
+                at == nul ? "NUL byte in the SQL text; everything after it would be ignored"
+                          : "invalid UTF-8 byte sequence in the SQL text");
+  status.mutable_context().line = pos.line;
+  status.mutable_context().column = pos.column;
+  return status;
 }
 
 }  // namespace strata::sql

@@ -12,6 +12,11 @@ namespace strata::sql {
 // How block comments behave: PostgreSQL nests `/* /* */ */`, SQLite does not.
 enum class CommentStyle { kNested, kFlat };
 
+// The first byte at or after `i` (and before `end`) that is not a blank or
+// part of a `--` or `/* */` comment.
+size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end,
+                             CommentStyle style = CommentStyle::kNested);
+
 // The statement spanning [begin, end) of `script`, with leading blanks and
 // comments skipped (so `line` points at its first token) and trailing blanks
 // removed. `text` is empty when the span holds only blanks and comments.
@@ -33,5 +38,18 @@ std::string QuoteLiteral(std::string_view text);
 std::string QuoteIdentifier(std::string_view name);
 // True for names strata accepts for its own tables: [A-Za-z_][A-Za-z0-9_]*.
 bool IsPlainIdentifier(std::string_view name);
+
+// The byte offset in `text` of a libpg_query error's `cursorpos`. The parser
+// counts that position in characters (1-based, UTF-8), not bytes, so after
+// any multibyte character the two differ. 0 (no position) gives 0; a
+// position past the end gives text.size().
+size_t ErrorCursorOffset(std::string_view text, int cursorpos);
+
+// kInvalidMigrations, at the first offending byte, when `script` is no SQL
+// text PostgreSQL accepts: a NUL byte (the parser and libpq read C strings
+// and would silently drop everything after it) or invalid UTF-8 (the server
+// rejects it, and error positions, counted in characters, cannot be mapped
+// back to bytes). Ok otherwise.
+Status CheckScriptText(std::string_view script);
 
 }  // namespace strata::sql

@@ -254,6 +254,29 @@ class PostgresDriver final : public Driver {
     return Execute("BEGIN; SET LOCAL synchronous_commit = on; SELECT txid_current(); COMMIT");
   }
 
+  // One catalog query. Never-analysed tables (reltuples = -1) are estimated
+  // from their file size; a partitioned parent counts its partitions' rows.
+  Result<std::map<std::string, TableEstimate>> EstimateTables() override {
+    STRATA_ASSIGN_OR_RETURN(std::vector<Row> rows, Query(R"sql(
+      SELECT n.nspname || '.' || c.relname,
+             CASE WHEN c.relkind = 'p' THEN
+                    (SELECT coalesce(sum(greatest(p.reltuples, 0)), 0)::bigint
+                       FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhrelid
+                      WHERE i.inhparent = c.oid)
+                  WHEN c.reltuples >= 0 THEN c.reltuples::bigint
+                  ELSE (pg_relation_size(c.oid) / 64)::bigint END
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE c.relkind IN ('r', 'p', 'm')
+         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+         AND n.nspname NOT LIKE 'pg\_toast%')sql"));
+    std::map<std::string, TableEstimate> tables;
+    for (const Row& row : rows) {
+      if (row.size() < 2 || !row[0] || !row[1]) continue;
+      tables[*row[0]].rows = std::stoll(*row[1]);
+    }
+    return tables;
+  }
+
  private:
   Status EnsureConnected() {
     if (conn_ && PQstatus(conn_.get()) == CONNECTION_OK) return Status::Ok();

@@ -1,0 +1,55 @@
+#include "drivers/registry/inspector_registry.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "base/strings.h"
+#include "drivers/postgres/pg_inspector.h"
+#include "drivers/sqlite/sqlite_inspector.h"
+
+namespace strata::drivers {
+
+namespace {
+
+// Keeps the driver an inspector reads through alive as long as the inspector.
+class OwningInspector final : public schema::Inspector {
+ public:
+  OwningInspector(std::unique_ptr<Driver> driver, std::unique_ptr<schema::Inspector> inspector)
+      : driver_(std::move(driver)), inspector_(std::move(inspector)) {}
+  Result<schema::Catalog> Inspect() override { return inspector_->Inspect(); }
+
+ private:
+  std::unique_ptr<Driver> driver_;  // destroyed after inspector_
+  std::unique_ptr<schema::Inspector> inspector_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<schema::Inspector>> NewInspector(Driver& driver,
+                                                        const DriverOptions& options) {
+  if (driver.dialect() == "postgres") return NewPostgresInspector(driver, options);
+  if (driver.dialect() == "sqlite") return NewSqliteInspector(driver, options);
+  return Status(Code::kUnsupported,
+                fmt::format("the {} driver has no schema to inspect", driver.dialect()));
+}
+
+Result<std::unique_ptr<schema::Inspector>> OpenInspector(const std::string& url,
+                                                         const DriverOptions& options) {
+  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> driver, OpenDriver(url, options));
+  if (driver->dialect() == "sqlite") {
+    // The same path OpenDriver opens: after "sqlite:" and an optional "//".
+    std::string path = url.substr(7);
+    if (base::StartsWith(path, "//")) path = path.substr(2);
+    std::error_code ec;
+    if (path != ":memory:" && !std::filesystem::exists(path, ec)) {
+      return Status(Code::kNotFound, fmt::format("no SQLite database at '{}'", path));
+    }
+  }
+  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<schema::Inspector> inspector,
+                          NewInspector(*driver, options));
+  return std::unique_ptr<schema::Inspector>(
+      std::make_unique<OwningInspector>(std::move(driver), std::move(inspector)));
+}
+
+}  // namespace strata::drivers

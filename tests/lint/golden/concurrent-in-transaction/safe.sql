@@ -1,0 +1,12 @@
+-- lint-test: tx=none
+CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_idx ON orders (customer_id);
+DROP INDEX CONCURRENTLY IF EXISTS orders_old_idx;
+REINDEX TABLE CONCURRENTLY orders;
+ALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY;
+BEGIN;
+-- REFRESH ... CONCURRENTLY is allowed in a transaction block.
+REFRESH MATERIALIZED VIEW CONCURRENTLY order_totals;
+CREATE INDEX accounts_email ON accounts (email);
+SELECT 'CREATE INDEX CONCURRENTLY x ON y (z)';
+COMMIT;
+DO $$ BEGIN RAISE NOTICE 'CREATE INDEX CONCURRENTLY x ON y (z)'; END $$;

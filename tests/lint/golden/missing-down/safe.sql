@@ -1,0 +1,2 @@
+-- lint-test: migration
+CREATE TABLE widgets (id bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- lint-test: migration no-down
+CREATE TABLE widgets (id bigint PRIMARY KEY); -- expect: missing-down
