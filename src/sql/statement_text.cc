@@ -12,7 +12,9 @@ size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end, CommentSt
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
       ++i;
     } else if (c == '-' && i + 1 < end && s[i + 1] == '-') {
-      while (i < end && s[i] != '\n') ++i;
+      // PostgreSQL's scanner ends a `--` comment at \n or \r, SQLite's at \n.
+      const bool cr_ends = style == CommentStyle::kNested;
+      while (i < end && s[i] != '\n' && !(cr_ends && s[i] == '\r')) ++i;
     } else if (c == '/' && i + 1 < end && s[i + 1] == '*') {
       int depth = 1;
       i += 2;

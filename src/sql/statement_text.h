@@ -9,7 +9,8 @@
 
 namespace strata::sql {
 
-// How block comments behave: PostgreSQL nests `/* /* */ */`, SQLite does not.
+// How comments behave: PostgreSQL nests `/* /* */ */` and ends `--` comments
+// at \n or \r (kNested); SQLite does not nest and ends them at \n (kFlat).
 enum class CommentStyle { kNested, kFlat };
 
 // The first byte at or after `i` (and before `end`) that is not a blank or
