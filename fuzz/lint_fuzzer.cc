@@ -69,9 +69,8 @@ LintOptions LiveOptions() {
   LintOptions options;
   options.assume_lock_timeout = true;
   options.live_tables = std::map<std::string, TableEstimate>{
-      {"public.users", {5'000'000}}, {"public.orders", {20'000'000}},
-      {"public.t", {1'000'000}},     {"public.small", {10}},
-      {"app.users", {3'000'000}},
+      {"public.users", {5'000'000}}, {"public.orders", {20'000'000}}, {"public.t", {1'000'000}},
+      {"public.small", {10}},        {"app.users", {3'000'000}},
   };
   return options;
 }
@@ -171,8 +170,8 @@ void SplitAndParse(std::string_view text) {
     if (near == std::string::npos || message.back() != '"') return;
     const std::string token =
         message.substr(near + kNear.size(), message.size() - 1 - near - kNear.size());
-    const size_t at = OffsetOf(script, parsed.status().context().line,
-                               parsed.status().context().column);
+    const size_t at =
+        OffsetOf(script, parsed.status().context().line, parsed.status().context().column);
     if (at == std::string_view::npos || script.substr(at, token.size()) != token) {
       Fail("syntax error position does not point at its token",
            message + " reported at " + std::to_string(parsed.status().context().line) + ":" +

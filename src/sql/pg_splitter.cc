@@ -28,7 +28,7 @@ class SplitResult {
 
 Result<std::vector<Statement>> SplitPostgres(std::string_view script) {
   STRATA_RETURN_IF_ERROR(CheckScriptText(script));  // no NUL bytes, valid UTF-8
-  const std::string text(script);  // libpg_query needs a NUL-terminated string
+  const std::string text(script);                   // libpg_query needs a NUL-terminated string
   SplitResult split(text);
   if (split.get().error != nullptr) {
     const PgQueryError& error = *split.get().error;

@@ -167,19 +167,19 @@ TEST(LintDocs, ReadmeDocumentsEveryRule) {
 TEST(LintDocs, EveryKnownHazardHasARule) {
   const char* kHazards[] = {
       "index-not-concurrent", "drop-index-not-concurrent", "reindex-not-concurrent",
-      "concurrent-in-transaction", "add-fk-validating", "add-check-validating",
-      "validate-same-tx", "set-not-null", "add-column-required", "add-column-volatile-default",
-      "add-column-serial", "add-column-identity", "add-column-generated-stored",
-      "change-column-type", "add-unique-constraint", "add-primary-key",
-      "add-exclusion-constraint", "detach-partition-not-concurrent", "attach-partition-scan",
-      "vacuum-full-cluster", "refresh-matview-blocking", "table-rewrite-alter",
-      "lock-table-explicit", "missing-lock-timeout", "slow-stmt-after-exclusive-lock",
-      "backfill-in-migration", "truncate-table", "truncate-cascade", "drop-table", "drop-column",
-      "drop-schema", "drop-database", "rename-column", "rename-table", "rename-schema",
-      "rename-enum-value", "drop-not-null", "drop-constraint", "add-json-column",
-      "enum-value-same-tx", "domain-constraint", "prefer-bigint", "prefer-identity",
-      "prefer-text", "char-field", "timestamp-without-tz", "identifier-too-long",
-      "transaction-nesting", "uncommitted-transaction",
+      "concurrent-in-transaction", "add-fk-validating", "add-check-validating", "validate-same-tx",
+      "set-not-null", "add-column-required", "add-column-volatile-default", "add-column-serial",
+      "add-column-identity", "add-column-generated-stored", "change-column-type",
+      "add-unique-constraint", "add-primary-key", "add-exclusion-constraint",
+      "detach-partition-not-concurrent", "attach-partition-scan", "vacuum-full-cluster",
+      "refresh-matview-blocking", "table-rewrite-alter", "lock-table-explicit",
+      "missing-lock-timeout", "slow-stmt-after-exclusive-lock", "backfill-in-migration",
+      "truncate-table", "truncate-cascade", "drop-table", "drop-column", "drop-schema",
+      "drop-database", "rename-column", "rename-table", "rename-schema", "rename-enum-value",
+      "drop-not-null", "drop-constraint", "add-json-column", "enum-value-same-tx",
+      "domain-constraint", "prefer-bigint", "prefer-identity", "prefer-text", "char-field",
+      "timestamp-without-tz", "identifier-too-long", "transaction-nesting",
+      "uncommitted-transaction",
       // policy beyond SQL
       "missing-down", "no-transaction-partial", "multiple-heads"};
   std::set<std::string> ids;
