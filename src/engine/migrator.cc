@@ -10,7 +10,6 @@
 #include "model/ledger.h"
 #include "model/planner.h"
 #include "source/directory_reader.h"
-#include "sql/pg_statement.h"
 #include "strata/strata.h"
 
 namespace strata {
@@ -123,11 +122,6 @@ class Migrator::Impl {
   }
 
   Result<LintReport> LintPending() {
-    if (driver_->dialect() != "postgres") {
-      return Status(Code::kUnsupported,
-                    "lint --pending needs a PostgreSQL database (the rules are PostgreSQL's); "
-                    "run 'strata lint' to lint the files");
-    }
     STRATA_ASSIGN_OR_RETURN(std::vector<LedgerEntry> entries, driver_->ReadLedger());
     model::AppliedState state = model::ToAppliedState(graph_, model::FoldLedger(entries));
     std::vector<size_t> pending;
@@ -177,8 +171,15 @@ class Migrator::Impl {
   // Lint with what the live database knows; engines without table estimates
   // (SQLite) are not linted: the rules are PostgreSQL's.
   Result<std::vector<LintFinding>> LintLive(const std::vector<size_t>& indexes) {
+    // Only engines with table estimates (PostgreSQL) are linted: the rules
+    // are PostgreSQL's.
     auto tables = driver_->EstimateTables();
-    if (!tables.ok()) return tables.status();
+    if (!tables.ok()) {
+      if (tables.status().code() != Code::kUnsupported) return tables.status();
+      return Status(Code::kUnsupported,
+                    "lint against a database needs PostgreSQL (the rules are PostgreSQL's); "
+                    "run 'strata lint' to lint the files");
+    }
     LintOptions lint_options = options_.lint;
     lint_options.live_tables = std::move(*tables);
     // strata runs each statement with lock_timeout = ddl_lock_timeout.
@@ -194,8 +195,10 @@ class Migrator::Impl {
         indexes.push_back(static_cast<size_t>(graph_.IndexOf(step.step.migration_id)));
       }
     }
-    if (indexes.empty() || driver_->dialect() != "postgres") return Status::Ok();
-    STRATA_ASSIGN_OR_RETURN(std::vector<LintFinding> findings, LintLive(indexes));
+    if (indexes.empty()) return Status::Ok();
+    auto linted = LintLive(indexes);
+    if (!linted.ok() && linted.status().code() == Code::kUnsupported) return Status::Ok();
+    STRATA_ASSIGN_OR_RETURN(std::vector<LintFinding> findings, std::move(linted));
     const LintFinding* first_error = nullptr;
     int errors = 0;
     for (const LintFinding& finding : findings) {
@@ -338,15 +341,6 @@ class Migrator::Impl {
         if (!split.ok()) {
           problems.push_back({m.path, split.status().context().line, split.status().message(),
                               split.status().context().column});
-        } else if (driver_->dialect() == "postgres") {
-          // The whole part through PostgreSQL's own grammar, before anything runs.
-          const bool up = d == Direction::kUp;
-          auto parsed = sql::ParsePostgresScript(up ? body->up_sql : *body->down_sql);
-          if (!parsed.ok()) {
-            const ErrorContext& at = parsed.status().context();
-            problems.push_back({m.path, (up ? body->up_line : body->down_line) + at.line - 1,
-                                parsed.status().message(), at.column});
-          }
         }
       }
     }
@@ -368,9 +362,13 @@ class Migrator::Impl {
       std::vector<Problem> history = model::CheckHistory(graph_, fold);
       if (!history.empty()) return HistoryError(std::move(history));
       report.database_checked = true;
-      if (options_.lint_before_up && driver_->dialect() == "postgres") {
-        STRATA_ASSIGN_OR_RETURN(LintReport lint, LintPending());
-        report.lint = std::move(lint.findings);
+      if (options_.lint_before_up) {
+        auto lint = LintPending();
+        if (lint.ok()) {
+          report.lint = std::move(lint->findings);
+        } else if (lint.status().code() != Code::kUnsupported) {
+          return lint.status();
+        }
       }
     }
     return report;
