@@ -31,6 +31,16 @@ struct Statement {
 
 using Row = std::vector<std::optional<std::string>>;
 
+// What Driver::QueryFirstRow saw.
+struct FirstRow {
+  // The statement produced a result set (a query, or e.g. INSERT ... RETURNING);
+  // false for a statement that only does something (INSERT, DO, CREATE ...).
+  bool has_result_set = false;
+  // The first row of that result set, as text (NULL as nullopt); nullopt when
+  // there is no result set or it is empty.
+  std::optional<Row> row;
+};
+
 // Who holds the migration lock, when the engine can tell; shown while waiting.
 using LockWaitCallback = std::function<void(const std::string& holder_description)>;
 
@@ -85,6 +95,14 @@ class Driver {
   virtual Status Execute(std::string_view sql) = 0;
   // Runs a query and returns every row as text (NULL as nullopt).
   virtual Result<std::vector<Row>> Query(std::string_view sql) = 0;
+  // Runs one statement of any kind and says whether it produced a result set
+  // and, if so, its first row; the rest is not fetched where the engine allows.
+  // Used for `-- strata:verify` checks. Errors as for Execute(). Drivers that
+  // cannot tell a query from a command fail with kUnsupported.
+  virtual Result<FirstRow> QueryFirstRow(std::string_view sql) {
+    (void)sql;
+    return Status(Code::kUnsupported, "this driver cannot run verify queries");
+  }
 
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;

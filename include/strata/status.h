@@ -30,6 +30,7 @@ enum class Code {
   kUnsupported,        // the request cannot be met by this driver or mode
   kUnsafeMigration,    // lint found error-level hazards and unsafe runs were not allowed
   kInternal,           // a bug in strata
+  kVerifyFailed,       // a `-- strata:verify` query returned no rows, false or NULL
 };
 
 // Stable lower-case name of a code, e.g. "lock_timeout" (used in JSON output).

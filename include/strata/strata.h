@@ -46,6 +46,11 @@ struct MigratorOptions {
   // (RunOptions::allow_unsafe overrides). Warnings arrive as kLintFinding events.
   bool lint_before_up = true;
   LintOptions lint;
+  // Where throwaway databases are created to learn what migrations produce
+  // (diff migrations@ID, drift, test rollback): a PostgreSQL server URL whose
+  // role has CREATEDB. Empty: the server of `url`. SQLite always uses a
+  // temporary file.
+  std::string scratch_url;
 };
 
 // What to migrate to. Build with the named constructors.

@@ -36,6 +36,8 @@ const char* CodeName(Code code) {
       return "unsafe_migration";
     case Code::kInternal:
       return "internal";
+    case Code::kVerifyFailed:
+      return "verify_failed";
   }
   return "unknown";
 }

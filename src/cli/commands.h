@@ -38,6 +38,20 @@ int CmdInspect(const GlobalFlags& flags, bool sql);
 // Exit 0 when the two schemas are equal, 3 when they differ. Each side is a
 // database URL, or "migrations[@ID]": what the migrations produce (up to ID).
 int CmdDiff(const GlobalFlags& flags, const std::string& from_url, const std::string& to_url);
+// Integrity checks on the live database's data (orphaned foreign-key rows,
+// INVALID indexes, NOT VALID constraints, sequences behind their column):
+// exit 0 when nothing is found, 3 when something is.
+int CmdCheck(const GlobalFlags& flags);
+// Exit 0 when the live schema is what its applied migrations produce, 3 when
+// it has drifted.
+int CmdDrift(const GlobalFlags& flags);
+
+struct RollbackTestArgs {
+  std::string from, to;        // migration ids or prefixes; empty: all
+  bool allow_no_down = false;  // a migration without a down part passes
+};
+// Exit 0 when every migration's down part restores its schema, 3 otherwise.
+int CmdTestRollback(const GlobalFlags& flags, const RollbackTestArgs& args);
 
 struct LintArgs {
   std::vector<std::string> paths;  // files or directories; empty: the migrations dir

@@ -1,4 +1,4 @@
-// inspect and diff: read live schemas through the schema layer's Inspector
+// inspect, diff and drift: read live schemas through the schema layer's Inspector
 // (or, for `migrations[@ID]`, the engine's scratch database) and print its
 // renderings. The work happens in src/schema, the drivers and the engine.
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/render.h"
 #include "drivers/registry/inspector_registry.h"
+#include "engine/drift.h"
 #include "engine/scratch_database.h"
 #include "schema/diff.h"
 #include "schema/render.h"
@@ -35,8 +36,10 @@ bool IsMigrations(const std::string& side) {
 Result<schema::Catalog> SchemaOf(const std::string& side, const std::string& other,
                                  const MigratorOptions& options) {
   if (!IsMigrations(side)) return InspectUrl(side, options);
-  return engine::MigrationsSchema(options, side.size() > 11 ? side.substr(11) : "",
-                                  IsMigrations(other) ? options.url : other);
+  STRATA_ASSIGN_OR_RETURN(
+      std::string server,
+      engine::ScratchServerFor(options, IsMigrations(other) ? options.url : other));
+  return engine::MigrationsSchema(options, side.size() > 11 ? side.substr(11) : "", server);
 }
 
 }  // namespace
@@ -80,6 +83,41 @@ int CmdDiff(const GlobalFlags& flags, const std::string& from_url, const std::st
     fmt::print("{}", schema::DiffToText(differences));
   }
   return differences.empty() ? kExitOk : kExitValidation;
+}
+
+int CmdDrift(const GlobalFlags& flags) {
+  auto options = ResolveOptions(flags);
+  if (!options.ok()) return ReportError(options.status(), flags.json);
+  auto report = engine::DetectDrift(*options);
+  if (!report.ok()) return ReportError(report.status(), flags.json);
+  if (flags.json) {
+    nlohmann::json document = schema::DiffToJson(report->differences);
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const Problem& p : report->warnings) {
+      warnings.push_back({{"file", p.file}, {"line", p.line}, {"message", p.message}});
+    }
+    document["ok"] = true;
+    document["url"] = report->url;
+    document["drifted"] = !report->differences.empty();
+    document["applied"] = report->applied;
+    document["warnings"] = warnings;
+    PrintJson(document);
+  } else {
+    fmt::print(
+        "database: {}\nexpected: the schema of its {} applied migration{}, rebuilt on a "
+        "scratch database\n",
+        report->url, report->applied.size(), report->applied.size() == 1 ? "" : "s");
+    for (const Problem& p : report->warnings) {
+      fmt::print("warning: {}{}\n", p.file.empty() ? "" : p.file + ": ", p.message);
+    }
+    if (report->differences.empty()) {
+      fmt::print("no drift: the live schema is what the migrations say\n");
+    } else {
+      fmt::print("drift (+ only in the live database, - missing from it, ~ changed):\n{}",
+                 schema::DiffToText(report->differences));
+    }
+  }
+  return report->differences.empty() ? kExitOk : kExitValidation;
 }
 
 }  // namespace strata::cli

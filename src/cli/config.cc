@@ -79,7 +79,7 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
   std::string path = flags.config_path;
   std::error_code ec;
   if (path.empty() && std::filesystem::exists("strata.toml", ec)) path = "strata.toml";
-  std::string file_url, file_dir, file_table, file_schema, file_lock_mode;
+  std::string file_url, file_dir, file_table, file_schema, file_lock_mode, file_scratch;
   std::optional<double> file_timeout, file_ddl_timeout;
   if (!path.empty()) {
     toml::table table;
@@ -94,11 +94,11 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     for (const auto& [key, value] : table) {
       std::string_view k = key.str();
       if (k != "url" && k != "dir" && k != "ledger_table" && k != "schema" && k != "lock_mode" &&
-          k != "lock_timeout" && k != "ddl_lock_timeout" && k != "lint") {
+          k != "lock_timeout" && k != "ddl_lock_timeout" && k != "scratch_url" && k != "lint") {
         Status status(
             Code::kInvalidArgument,
             fmt::format("unknown setting '{}' (known: url, dir, ledger_table, schema, lock_mode, "
-                        "lock_timeout, ddl_lock_timeout, [lint])",
+                        "lock_timeout, ddl_lock_timeout, scratch_url, [lint])",
                         k));
         status.mutable_context().file = path;
         status.mutable_context().line = static_cast<int>(value.source().begin.line);
@@ -110,6 +110,7 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
     file_table = table["ledger_table"].value_or(std::string());
     file_schema = table["schema"].value_or(std::string());
     file_lock_mode = table["lock_mode"].value_or(std::string());
+    file_scratch = table["scratch_url"].value_or(std::string());
     if (auto t = table["lock_timeout"].value<double>()) file_timeout = *t;
     if (auto t = table["ddl_lock_timeout"].value<double>()) file_ddl_timeout = *t;
     if (const toml::table* lint = table["lint"].as_table()) {
@@ -136,6 +137,7 @@ Result<MigratorOptions> ResolveOptions(const GlobalFlags& flags) {
   options.ledger_table = !flags.ledger_table.empty() ? flags.ledger_table
                          : !file_table.empty()       ? file_table
                                                      : options.ledger_table;
+  options.scratch_url = !flags.scratch_url.empty() ? flags.scratch_url : file_scratch;
   std::string lock_mode = !flags.lock_mode.empty() ? flags.lock_mode : file_lock_mode;
   if (lock_mode == "lease") {
     options.lock_mode = LockMode::kLease;

@@ -16,7 +16,8 @@ struct GlobalFlags {
   std::string config_path;  // empty: ./strata.toml when present
   std::string ledger_table;
   std::string schema;
-  std::string lock_mode;  // "session" or "lease"
+  std::string lock_mode;    // "session" or "lease"
+  std::string scratch_url;  // where diff/drift/test create scratch databases
   std::optional<double> lock_timeout_seconds;
   std::optional<double> ddl_lock_timeout_seconds;
   bool json = false;

@@ -48,6 +48,9 @@ int Main(int argc, char** argv) {
   app.add_option("--ddl-lock-timeout", ddl_lock_timeout,
                  "PostgreSQL: seconds a migration statement may wait for a lock (default 5; 0 "
                  "= no limit)");
+  app.add_option("--scratch-url", flags.scratch_url,
+                 "PostgreSQL server for diff/drift/test scratch databases (default: the --url "
+                 "server; the role needs CREATEDB)");
   app.add_flag("--json", flags.json, "Machine-readable output");
   app.fallthrough();
 
@@ -148,12 +151,33 @@ int Main(int argc, char** argv) {
   inspect->add_flag("--sql", flag_a, "Print a DDL listing of the schema");
   inspect->callback([&] { code = strata::cli::CmdInspect(flags, flag_a); });
 
+  app.add_subcommand("check",
+                     "Integrity checks on the live database: orphaned foreign-key rows, invalid "
+                     "indexes, NOT VALID constraints, sequences behind; exit 3 when found")
+      ->callback([&] { code = strata::cli::CmdCheck(flags); });
+
   std::string diff_to;
   auto* diff = app.add_subcommand("diff", "Compare two schemas; exit 3 when they differ");
   diff->add_option("from", id, "Database URL, or migrations[@ID]: what the migrations produce")
       ->required();
   diff->add_option("to", diff_to, "Database URL, or migrations[@ID]")->required();
   diff->callback([&] { code = strata::cli::CmdDiff(flags, id, diff_to); });
+
+  app.add_subcommand("drift",
+                     "Compare the live schema with what its applied migrations produce; exit 3 "
+                     "on drift")
+      ->callback([&] { code = strata::cli::CmdDrift(flags); });
+
+  strata::cli::RollbackTestArgs rollback;
+  auto* test = app.add_subcommand("test", "Test migrations on a scratch database");
+  test->require_subcommand(1);
+  auto* test_rollback = test->add_subcommand(
+      "rollback", "Up, down, up again for each migration, comparing schemas; exit 3 on failure");
+  test_rollback->add_option("--from", rollback.from, "First migration to test (id or prefix)");
+  test_rollback->add_option("--to", rollback.to, "Last migration to test (default: every head)");
+  test_rollback->add_flag("--allow-no-down", rollback.allow_no_down,
+                          "A migration without a down part is not a failure");
+  test_rollback->callback([&] { code = strata::cli::CmdTestRollback(flags, rollback); });
 
   app.parse_complete_callback([&] {
     if (lock_timeout >= 0) flags.lock_timeout_seconds = lock_timeout;

@@ -29,32 +29,31 @@ int ExitCodeFor(Code code) {
   }
 }
 
-int ReportError(const Status& status, bool json, const nlohmann::json& extra) {
+nlohmann::json ErrorJson(const Status& status) {
   const ErrorContext& ctx = status.context();
-  if (json) {
-    nlohmann::json error = {{"code", CodeName(status.code())}, {"message", status.message()}};
-    if (!ctx.migration_id.empty()) error["migration"] = ctx.migration_id;
-    if (!ctx.file.empty()) error["file"] = ctx.file;
-    if (ctx.line > 0) error["line"] = ctx.line;
-    if (ctx.column > 0) error["column"] = ctx.column;
-    if (ctx.statement_index >= 0) error["statement_index"] = ctx.statement_index;
-    if (!ctx.statement.empty()) error["statement"] = ctx.statement;
-    if (!ctx.sqlstate.empty()) error["sqlstate"] = ctx.sqlstate;
-    if (!ctx.detail.empty()) error["detail"] = ctx.detail;
-    if (!ctx.hint.empty()) error["hint"] = ctx.hint;
-    nlohmann::json problems = nlohmann::json::array();
-    for (const Problem& p : status.problems()) {
-      nlohmann::json item = {{"file", p.file}, {"line", p.line}, {"message", p.message}};
-      if (p.column > 0) item["column"] = p.column;
-      problems.push_back(item);
-    }
-    if (!problems.empty()) error["problems"] = problems;
-    nlohmann::json document = {
-        {"ok", false}, {"exit_code", ExitCodeFor(status.code())}, {"error", error}};
-    if (extra.is_object()) document.update(extra);
-    PrintJson(document);
-    return ExitCodeFor(status.code());
+  nlohmann::json error = {{"code", CodeName(status.code())}, {"message", status.message()}};
+  if (!ctx.migration_id.empty()) error["migration"] = ctx.migration_id;
+  if (!ctx.file.empty()) error["file"] = ctx.file;
+  if (ctx.line > 0) error["line"] = ctx.line;
+  if (ctx.column > 0) error["column"] = ctx.column;
+  if (ctx.statement_index >= 0) error["statement_index"] = ctx.statement_index;
+  if (!ctx.statement.empty()) error["statement"] = ctx.statement;
+  if (!ctx.sqlstate.empty()) error["sqlstate"] = ctx.sqlstate;
+  if (!ctx.detail.empty()) error["detail"] = ctx.detail;
+  if (!ctx.hint.empty()) error["hint"] = ctx.hint;
+  nlohmann::json problems = nlohmann::json::array();
+  for (const Problem& p : status.problems()) {
+    nlohmann::json item = {{"file", p.file}, {"line", p.line}, {"message", p.message}};
+    if (p.column > 0) item["column"] = p.column;
+    problems.push_back(item);
   }
+  if (!problems.empty()) error["problems"] = problems;
+  return error;
+}
+
+std::string ErrorText(const Status& status, std::string_view indent) {
+  const ErrorContext& ctx = status.context();
+  std::string out;
   std::string where;
   if (!ctx.file.empty()) {
     where = ctx.file;
@@ -63,25 +62,33 @@ int ReportError(const Status& status, bool json, const nlohmann::json& extra) {
     where += ": ";
   }
   if (status.problems().size() > 1 || (status.problems().size() == 1 && where.empty())) {
-    fmt::print(stderr, "error: {}\n", status.message());
+    out += fmt::format("{}error: {}\n", indent, status.message());
     for (const Problem& p : status.problems()) {
-      if (p.file.empty()) {
-        fmt::print(stderr, "  {}\n", p.message);
-      } else if (p.line > 0 && p.column > 0) {
-        fmt::print(stderr, "  {}:{}:{}: {}\n", p.file, p.line, p.column, p.message);
-      } else if (p.line > 0) {
-        fmt::print(stderr, "  {}:{}: {}\n", p.file, p.line, p.message);
-      } else {
-        fmt::print(stderr, "  {}: {}\n", p.file, p.message);
-      }
+      std::string at = p.file;
+      if (!at.empty() && p.line > 0) at += fmt::format(":{}", p.line);
+      if (!at.empty() && p.line > 0 && p.column > 0) at += fmt::format(":{}", p.column);
+      out += at.empty() ? fmt::format("{}  {}\n", indent, p.message)
+                        : fmt::format("{}  {}: {}\n", indent, at, p.message);
     }
   } else {
-    fmt::print(stderr, "{}error: {}\n", where, status.message());
+    out += fmt::format("{}{}error: {}\n", indent, where, status.message());
   }
-  if (!ctx.statement.empty()) fmt::print(stderr, "  statement: {}\n", ctx.statement);
-  if (!ctx.detail.empty()) fmt::print(stderr, "  detail: {}\n", ctx.detail);
-  if (!ctx.hint.empty()) fmt::print(stderr, "  hint: {}\n", ctx.hint);
-  if (!ctx.sqlstate.empty()) fmt::print(stderr, "  database code: {}\n", ctx.sqlstate);
+  if (!ctx.statement.empty()) out += fmt::format("{}  statement: {}\n", indent, ctx.statement);
+  if (!ctx.detail.empty()) out += fmt::format("{}  detail: {}\n", indent, ctx.detail);
+  if (!ctx.hint.empty()) out += fmt::format("{}  hint: {}\n", indent, ctx.hint);
+  if (!ctx.sqlstate.empty()) out += fmt::format("{}  database code: {}\n", indent, ctx.sqlstate);
+  return out;
+}
+
+int ReportError(const Status& status, bool json, const nlohmann::json& extra) {
+  if (json) {
+    nlohmann::json document = {
+        {"ok", false}, {"exit_code", ExitCodeFor(status.code())}, {"error", ErrorJson(status)}};
+    if (extra.is_object()) document.update(extra);
+    PrintJson(document);
+    return ExitCodeFor(status.code());
+  }
+  fmt::print(stderr, "{}", ErrorText(status, ""));
   return ExitCodeFor(status.code());
 }
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "strata/strata.h"
@@ -27,6 +28,10 @@ int ExitCodeFor(Code code);
 // `extra` (JSON mode): more top-level fields for the error document, e.g. the
 // lint findings that made `up` refuse.
 int ReportError(const Status& status, bool json, const nlohmann::json& extra = nullptr);
+// The error object of ReportError's JSON document, and its text (each line
+// prefixed with `indent`), for reports that carry errors without failing.
+nlohmann::json ErrorJson(const Status& status);
+std::string ErrorText(const Status& status, std::string_view indent);
 
 void PrintJson(const nlohmann::json& document);
 

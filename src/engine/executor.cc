@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "base/clock.h"
@@ -16,14 +19,60 @@ LedgerEvent DoneEvent(Direction d) {
   return d == Direction::kUp ? LedgerEvent::kApplied : LedgerEvent::kReverted;
 }
 
-// Adds the statement's location to a driver error.
-Status Locate(Status status, const PreparedStep& step, size_t index) {
+// Adds the location of statement `index` of `part` (the step's statements or
+// its verify statements) to a driver error.
+Status Locate(Status status, const PreparedStep& step, size_t index,
+              const std::vector<Statement>* part = nullptr) {
+  const Statement& statement = (part != nullptr ? *part : step.statements)[index];
   ErrorContext& ctx = status.mutable_context();
   ctx.migration_id = step.migration->id;
   ctx.file = step.migration->path;
   ctx.statement_index = static_cast<int>(index);
-  sql::LocateInStatement(ctx, step.statements[index]);
+  sql::LocateInStatement(ctx, statement);
   return status;
+}
+
+// The engines' notion of a boolean, on the text a driver returns:
+// PostgreSQL's 't'/'f' (and 'true'/'false'), SQLite's numbers (non-zero is
+// true). nullopt for text that is neither.
+std::optional<bool> AsBoolean(std::string_view text) {
+  std::string value(base::Trim(text));
+  for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (value == "t" || value == "true") return true;
+  if (value == "f" || value == "false") return false;
+  char* end = nullptr;
+  const double number = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || number != number) return std::nullopt;  // NaN too
+  return number != 0;
+}
+
+// Why a verify statement's outcome is not a pass; empty when it is one.
+std::string VerifyProblem(const FirstRow& first) {
+  if (!first.has_result_set) return {};  // a command: succeeding is the check
+  if (!first.row) return "the query returned no rows";
+  if (first.row->empty()) return "the query returned no columns";
+  const std::optional<std::string>& value = first.row->front();
+  if (!value) return "the query returned NULL";
+  const std::optional<bool> verdict = AsBoolean(*value);
+  if (!verdict) return fmt::format("the query returned '{}', which is not a boolean", *value);
+  return *verdict ? std::string() : "the query returned false";
+}
+
+// Runs the step's verify statements in order; the first that errors or does
+// not pass fails the step, located at that statement.
+Status RunVerify(Driver& driver, const PreparedStep& step) {
+  for (size_t i = 0; i < step.verify.size(); ++i) {
+    auto first = driver.QueryFirstRow(step.verify[i].text);
+    Status status;
+    if (!first.ok()) {
+      status = Status(first.status().code(), "verify failed: " + first.status().message(),
+                      first.status().context());
+    } else if (std::string problem = VerifyProblem(*first); !problem.empty()) {
+      status = Status(Code::kVerifyFailed, "verify failed: " + problem);
+    }
+    if (!status.ok()) return Locate(std::move(status), step, i, &step.verify);
+  }
+  return Status::Ok();
 }
 
 // What the ledger records about a failure: the message and any hint.
@@ -72,6 +121,7 @@ class Runner {
     // with the commit (the row records the body's duration, so it cannot
     // travel with it).
     Status status = RunBatch(step, /*open_transaction=*/true);
+    if (status.ok()) status = RunVerify(driver_, step);
     if (status.ok()) {
       status = ledger_.AppendAndCommit(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
                                                     step.step.direction, base::MillisSince(start),
@@ -95,6 +145,7 @@ class Runner {
     STRATA_RETURN_IF_ERROR(
         Commit(ledger_.Next(*step.migration, LedgerEvent::kStarted, step.step.direction)));
     Status status = RunStatements(driver_, step);
+    if (status.ok()) status = RunVerify(driver_, step);
     if (!status.ok()) {
       (void)Commit(ledger_.Next(*step.migration, LedgerEvent::kFailed, step.step.direction,
                                 base::MillisSince(start), FailureText(status)));
@@ -137,6 +188,7 @@ class Runner {
       Emit(EventKind::kMigrationStarted, step, index);
       const auto step_start = std::chrono::steady_clock::now();
       Status status = RunBatch(step, /*open_transaction=*/false);
+      if (status.ok()) status = RunVerify(driver_, step);
       if (status.ok()) {
         status = ledger_.Append(ledger_.Next(*step.migration, DoneEvent(step.step.direction),
                                              step.step.direction, base::MillisSince(step_start),
@@ -174,7 +226,7 @@ class Runner {
 
 Result<RunReport> ExecutePlan(Driver& driver, LedgerWriter& ledger,
                               const std::vector<PreparedStep>& steps, const RunOptions& options,
-                              const EventListener& listener) {
+                              const EventListener& listener, bool sync) {
   RunReport report;
   const auto start = std::chrono::steady_clock::now();
   for (const PreparedStep& step : steps) report.plan.push_back(step.step);
@@ -207,7 +259,7 @@ Result<RunReport> ExecutePlan(Driver& driver, LedgerWriter& ledger,
     }
   }
   // Durability for everything committed so far, including failure rows.
-  Status synced = driver.Sync();
+  Status synced = sync ? driver.Sync() : Status::Ok();
   if (!status.ok()) return status;
   STRATA_RETURN_IF_ERROR(synced);
   report.duration_ms = base::MillisSince(start);

@@ -343,6 +343,10 @@ class Migrator::Impl {
                               split.status().context().column});
         }
       }
+      if (auto verify = engine::SplitVerifyPart(*driver_, m, *body); !verify.ok()) {
+        problems.push_back({m.path, verify.status().context().line, verify.status().message(),
+                            verify.status().context().column});
+      }
     }
     if (!problems.empty()) {
       Status status(Code::kInvalidMigrations, problems[0].message);

@@ -6,15 +6,11 @@
 
 namespace strata::engine {
 
-Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& m,
-                                         const model::MigrationBody& body, Direction direction) {
-  const bool up = direction == Direction::kUp;
-  if (!up && !body.down_sql) {
-    return Status(Code::kUnsupported,
-                  fmt::format("migration '{}' has no down part, so it cannot be reverted", m.id));
-  }
-  const std::string& text = up ? body.up_sql : *body.down_sql;
-  const int first_line = up ? body.up_line : body.down_line;
+namespace {
+
+// `text` starts on file line `first_line`.
+Result<std::vector<Statement>> SplitText(const Driver& driver, const model::Migration& m,
+                                         const std::string& text, int first_line) {
   auto split = driver.Split(text);
   if (!split.ok()) {
     Status status = split.status();
@@ -33,6 +29,25 @@ Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migr
     return checked;
   }
   return statements;
+}
+
+}  // namespace
+
+Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& m,
+                                         const model::MigrationBody& body, Direction direction) {
+  const bool up = direction == Direction::kUp;
+  if (!up && !body.down_sql) {
+    return Status(Code::kUnsupported,
+                  fmt::format("migration '{}' has no down part, so it cannot be reverted", m.id));
+  }
+  return up ? SplitText(driver, m, body.up_sql, body.up_line)
+            : SplitText(driver, m, *body.down_sql, body.down_line);
+}
+
+Result<std::vector<Statement>> SplitVerifyPart(const Driver& driver, const model::Migration& m,
+                                               const model::MigrationBody& body) {
+  if (!body.verify_sql) return std::vector<Statement>{};
+  return SplitText(driver, m, *body.verify_sql, body.verify_line);
 }
 
 Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
@@ -59,7 +74,11 @@ Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
     STRATA_ASSIGN_OR_RETURN(model::MigrationBody body, source::LoadMigrationBody(m));
     STRATA_ASSIGN_OR_RETURN(std::vector<Statement> statements,
                             SplitPart(driver, m, body, step.direction));
-    prepared.push_back({step, &m, std::move(statements), {}});
+    std::vector<Statement> verify;
+    if (step.direction == Direction::kUp) {
+      STRATA_ASSIGN_OR_RETURN(verify, SplitVerifyPart(driver, m, body));
+    }
+    prepared.push_back({step, &m, std::move(statements), {}, std::move(verify)});
   }
   return prepared;
 }

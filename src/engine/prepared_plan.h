@@ -18,6 +18,9 @@ struct PreparedStep {
   // Recorded in the ledger row that completes the step (e.g. the lint
   // findings that --allow-unsafe let through).
   std::string note;
+  // The `-- strata:verify` statements (lines are file lines), run after
+  // `statements` and before the ledger row; up steps only.
+  std::vector<Statement> verify;
 };
 
 // kInvalidMigrations (with file:line) when a part cannot be split; kUnsupported
@@ -31,5 +34,10 @@ Result<std::vector<PreparedStep>> PrepareSteps(const Driver& driver,
 // Splits one migration part and shifts the statement lines to file lines.
 Result<std::vector<Statement>> SplitPart(const Driver& driver, const model::Migration& migration,
                                          const model::MigrationBody& body, Direction direction);
+
+// The same for the verify part; empty when the migration has none.
+Result<std::vector<Statement>> SplitVerifyPart(const Driver& driver,
+                                               const model::Migration& migration,
+                                               const model::MigrationBody& body);
 
 }  // namespace strata::engine

@@ -31,6 +31,22 @@ std::string WithDatabaseName(const std::string& url, const std::string& database
   return url.substr(0, path) + "/" + database + url.substr(end);
 }
 
+Result<std::string> ScratchServerFor(const MigratorOptions& options,
+                                     const std::string& target_url) {
+  if (options.scratch_url.empty()) return target_url;
+  // Drivers connect lazily: opening one only reads the URL.
+  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> target, OpenDriver(target_url, DriverOptions{}));
+  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> scratch,
+                          OpenDriver(options.scratch_url, DriverOptions{}));
+  if (target->dialect() != scratch->dialect()) {
+    return Status(Code::kInvalidArgument,
+                  fmt::format("the scratch URL is {} but the database is {}: schemas of two "
+                              "engines cannot be compared",
+                              scratch->dialect(), target->dialect()));
+  }
+  return options.scratch_url;
+}
+
 Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::Create(const std::string& url) {
   STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> driver, OpenDriver(url, DriverOptions{}));
   std::unique_ptr<ScratchDatabase> scratch(new ScratchDatabase());
@@ -61,6 +77,9 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::Create(const std::stri
   }
   scratch->admin_ = std::move(driver);
   scratch->name_ = name;
+  // Commits need not wait for the disk: the database is thrown away. Failing
+  // to set it only costs time.
+  (void)scratch->admin_->Execute("ALTER DATABASE " + name + " SET synchronous_commit = off");
   scratch->url_ = WithDatabaseName(url, name);
   return scratch;
 }

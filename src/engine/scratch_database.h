@@ -50,6 +50,11 @@ class ScratchDatabase {
 Result<schema::Catalog> MigrationsSchema(const MigratorOptions& options, const std::string& target,
                                          const std::string& server_url);
 
+// Where scratch databases for `target_url` go: options.scratch_url when set
+// (kInvalidArgument unless it is of the same engine as `target_url`), else
+// the server of `target_url` itself.
+Result<std::string> ScratchServerFor(const MigratorOptions& options, const std::string& target_url);
+
 // "postgres://u@h:5432/db?x=1" with the database replaced: the path of a URL,
 // or a trailing dbname= for libpq's keyword/value form (the last one wins).
 std::string WithDatabaseName(const std::string& url, const std::string& database);

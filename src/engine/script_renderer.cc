@@ -45,6 +45,12 @@ std::string RenderScript(const Driver& driver, LedgerWriter& ledger,
     }
     if (own_tx) out += driver.BeginSql() + "\n";
     for (const Statement& st : step.statements) AppendStatement(out, st.text);
+    if (!step.verify.empty()) {
+      // The statements run where strata runs them, but a script cannot judge
+      // a query's answer: whoever runs it by hand checks those.
+      out += "-- strata:verify (checked by strata up, not by this script)\n";
+      for (const Statement& st : step.verify) AppendStatement(out, st.text);
+    }
     out += LedgerRow(driver, ledger, step, done);
     if (own_tx) out += driver.CommitSql() + "\n";
   }

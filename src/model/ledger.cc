@@ -93,6 +93,17 @@ AppliedState ToAppliedState(const RevisionGraph& graph, const LedgerFold& fold) 
   return state;
 }
 
+std::vector<std::string> AppliedInLedgerOrder(const LedgerFold& fold) {
+  std::vector<std::pair<int64_t, std::string>> by_seq;
+  by_seq.reserve(fold.applied.size());
+  for (const auto& [id, applied] : fold.applied) by_seq.emplace_back(applied.entry->seq, id);
+  std::sort(by_seq.begin(), by_seq.end());
+  std::vector<std::string> ids;
+  ids.reserve(by_seq.size());
+  for (auto& [seq, id] : by_seq) ids.push_back(std::move(id));
+  return ids;
+}
+
 std::vector<Problem> CheckHistory(const RevisionGraph& graph, const LedgerFold& fold) {
   std::vector<Problem> problems;
   for (const auto& [id, applied] : fold.applied) {

@@ -41,6 +41,10 @@ LedgerFold FoldLedger(const std::vector<LedgerEntry>& entries);
 // The applied state indexed by graph position; ids unknown to the graph are ignored.
 AppliedState ToAppliedState(const RevisionGraph& graph, const LedgerFold& fold);
 
+// The ids the ledger says are applied, in the order they were applied (the
+// seq of the row that applied each), ids with no file included.
+std::vector<std::string> AppliedInLedgerOrder(const LedgerFold& fold);
+
 // Applied migrations that were edited, deleted or re-parented since they ran.
 std::vector<Problem> CheckHistory(const RevisionGraph& graph, const LedgerFold& fold);
 

@@ -27,6 +27,12 @@ struct MigrationBody {
   int up_line = 1;  // file line where up_sql begins
   std::optional<std::string> down_sql;
   int down_line = 0;
+  // `-- strata:verify`: checks run after the up part (never on down), in its
+  // transaction when it has one. Each statement must succeed and a query must
+  // return a first row whose first column is true. None when the part is
+  // absent or holds no SQL.
+  std::optional<std::string> verify_sql;
+  int verify_line = 0;
   // The file's text before the up part: directives and comments (lint reads
   // `-- strata:ignore-file` there).
   std::string header;

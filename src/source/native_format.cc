@@ -11,7 +11,13 @@ namespace strata::source {
 
 namespace {
 
-enum class Section { kHeader, kUp, kDown };
+// Where one part's text lies in the file: from the line after its directive
+// to the next part's directive (or the end of the file).
+struct PartBounds {
+  bool seen = false;
+  size_t begin = 0;
+  size_t end = 0;
+};
 
 // "-- strata:NAME ARGS" -> NAME and ARGS; false for any other line.
 bool ParseDirective(std::string_view line, std::string_view& name, std::string_view& args) {
@@ -59,12 +65,18 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
     fail(line, "invalid UTF-8");
   }
 
-  Section section = Section::kHeader;
+  PartBounds up, down, verify;
+  PartBounds* open_part = nullptr;  // null while in the header
   int up_directive_line = 0;
-  size_t up_begin = 0, up_end = 0, down_begin = 0;
-  bool saw_down = false;
   int line_no = 0;
   size_t pos = 0;
+  // Opens `part` at the directive on the current line, closing the open one.
+  auto open = [&](PartBounds& part, size_t next) {
+    if (open_part != nullptr) open_part->end = pos;
+    part.seen = true;
+    part.begin = next;
+    open_part = &part;
+  };
   while (pos < text.size()) {
     ++line_no;
     size_t end = text.find('\n', pos);
@@ -73,30 +85,34 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
     std::string_view name, args;
     if (ParseDirective(line, name, args)) {
       if (name == "up") {
-        if (section != Section::kHeader) {
+        if (up.seen) {
           fail(line_no, "duplicate '-- strata:up'");
         } else {
-          section = Section::kUp;
+          open(up, next);
           up_directive_line = line_no;
-          up_begin = next;
           m.up_line = line_no + 1;
         }
-      } else if (name == "down") {
-        if (section == Section::kHeader) {
-          fail(line_no, "'-- strata:down' before '-- strata:up'");
-        } else if (saw_down) {
-          fail(line_no, "duplicate '-- strata:down'");
+      } else if (name == "down" || name == "verify") {
+        PartBounds& part = name == "down" ? down : verify;
+        if (!up.seen) {
+          fail(line_no, fmt::format("'-- strata:{}' before '-- strata:up'", name));
+        } else if (part.seen) {
+          fail(line_no, fmt::format("duplicate '-- strata:{}'", name));
         } else {
-          saw_down = true;
-          section = Section::kDown;
-          up_end = pos;
-          down_begin = next;
-          m.down_line = line_no + 1;
+          if (name == "verify" && !args.empty()) {
+            fail(line_no, "'-- strata:verify' takes no arguments");
+          }
+          open(part, next);
+          if (name == "down") {
+            m.down_line = line_no + 1;
+          } else {
+            m.verify_line = line_no + 1;
+          }
         }
       } else if (name == "ignore" || name == "ignore-file") {
         // Lint directives: silence rules for a statement or the whole file.
       } else if (name == "parent" || name == "no-transaction") {
-        if (section != Section::kHeader) {
+        if (up.seen) {
           fail(line_no,
                fmt::format("directive '{}' after '-- strata:up'; directives go before it", name));
         } else if (name == "no-transaction") {
@@ -120,10 +136,10 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
         }
       } else {
         fail(line_no, fmt::format("unknown directive 'strata:{}' (known: parent, no-transaction, "
-                                  "up, down, ignore, ignore-file)",
+                                  "up, down, verify, ignore, ignore-file)",
                                   name));
       }
-    } else if (section == Section::kHeader) {
+    } else if (!up.seen) {
       std::string_view trimmed = base::Trim(line);
       if (!trimmed.empty() && !base::StartsWith(trimmed, "--")) {
         fail(line_no, "SQL before '-- strata:up'; the up part starts after that directive");
@@ -132,14 +148,23 @@ model::ParsedMigration ParseNativeMigration(const std::string& id, const std::st
     pos = next;
   }
 
-  if (section == Section::kHeader) {
+  if (!up.seen) {
     fail(1, "missing '-- strata:up'");
     return m;
   }
-  if (!saw_down) up_end = text.size();
-  m.up_sql = text.substr(up_begin, up_end - up_begin);
-  m.header = text.substr(0, up_begin);
-  if (saw_down) m.down_sql = text.substr(down_begin);
+  open_part->end = text.size();
+  auto part_text = [&](const PartBounds& part) {
+    return text.substr(part.begin, part.end - part.begin);
+  };
+  m.up_sql = part_text(up);
+  m.header = text.substr(0, up.begin);
+  if (down.seen) m.down_sql = part_text(down);
+  // An empty verify part checks nothing: it is no verify part.
+  if (verify.seen && HasSql(part_text(verify))) {
+    m.verify_sql = part_text(verify);
+  } else {
+    m.verify_line = 0;
+  }
   // A merge migration joins branches and may carry no SQL of its own.
   if (!HasSql(m.up_sql) && m.parents.size() < 2) {
     fail(up_directive_line, "the up part is empty");

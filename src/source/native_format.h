@@ -7,6 +7,11 @@
 //   CREATE TABLE warranty (...);
 //   -- strata:down
 //   DROP TABLE warranty;
+//   -- strata:verify
+//   SELECT count(*) = 0 FROM warranty;
+//
+// `down` and `verify` (checks run after the up part) each appear at most once,
+// after `up`, in either order.
 #pragma once
 
 #include <string>

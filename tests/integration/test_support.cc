@@ -86,6 +86,7 @@ CommandResult RunStrata(const std::vector<std::string>& args, const fs::path& cw
   TempDir logs;
   pid_t pid = Spawn(args, cwd, env, logs / "out", logs / "err");
   CommandResult result;
+  result.pid = pid;
   result.exit_code = WaitFor(pid);
   result.out = ReadFile(logs / "out");
   result.err = ReadFile(logs / "err");

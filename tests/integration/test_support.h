@@ -15,6 +15,7 @@ namespace strata::testing {
 
 struct CommandResult {
   int exit_code = -1;
+  pid_t pid = 0;  // of the finished process: names what it may have left behind
   std::string out;
   std::string err;
 };

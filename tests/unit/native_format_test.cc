@@ -290,6 +290,89 @@ TEST(ParseNativeMigrationErrorsTest, SeveralProblemsAreAllReportedInLineOrder) {
 }
 
 // ---------------------------------------------------------------------------
+// ParseNativeMigration: the verify part
+
+TEST(ParseNativeMigrationVerifyTest, VerifyAfterUpWithLineNumbers) {
+  Parsed p = Parse(
+      "-- strata:up\n"                   // 1
+      "CREATE TABLE t (x INT);\n"        // 2
+      "-- strata:verify\n"               // 3
+      "SELECT count(*) = 0 FROM t;\n");  // 4
+  ASSERT_TRUE(p.problems.empty()) << DescribeProblems(p.problems);
+  EXPECT_EQ(p.migration.up_sql, "CREATE TABLE t (x INT);\n");
+  ASSERT_TRUE(p.migration.verify_sql.has_value());
+  EXPECT_EQ(*p.migration.verify_sql, "SELECT count(*) = 0 FROM t;\n");
+  EXPECT_EQ(p.migration.verify_line, 4);
+  EXPECT_FALSE(p.migration.down_sql.has_value());
+}
+
+TEST(ParseNativeMigrationVerifyTest, VerifyBetweenUpAndDownEndsAtDown) {
+  Parsed p = Parse(
+      "-- strata:up\n"      // 1
+      "SELECT 1;\n"         // 2
+      "-- strata:verify\n"  // 3
+      "SELECT TRUE;\n"      // 4
+      "-- strata:down\n"    // 5
+      "SELECT 2;\n");       // 6
+  ASSERT_TRUE(p.problems.empty()) << DescribeProblems(p.problems);
+  EXPECT_EQ(p.migration.up_sql, "SELECT 1;\n");
+  EXPECT_EQ(*p.migration.verify_sql, "SELECT TRUE;\n");
+  EXPECT_EQ(p.migration.verify_line, 4);
+  ASSERT_TRUE(p.migration.down_sql.has_value());
+  EXPECT_EQ(*p.migration.down_sql, "SELECT 2;\n");
+  EXPECT_EQ(p.migration.down_line, 6);
+}
+
+TEST(ParseNativeMigrationVerifyTest, VerifyAfterDownEndsTheDownPart) {
+  Parsed p = Parse(
+      "-- strata:up\n"      // 1
+      "SELECT 1;\n"         // 2
+      "-- strata:down\n"    // 3
+      "SELECT 2;\n"         // 4
+      "-- strata:verify\n"  // 5
+      "\n"                  // 6
+      "SELECT TRUE;\n");    // 7
+  ASSERT_TRUE(p.problems.empty()) << DescribeProblems(p.problems);
+  EXPECT_EQ(*p.migration.down_sql, "SELECT 2;\n");
+  EXPECT_EQ(*p.migration.verify_sql, "\nSELECT TRUE;\n");
+  EXPECT_EQ(p.migration.verify_line, 6);  // where the part's text begins
+  EXPECT_TRUE(p.migration.has_down);
+}
+
+TEST(ParseNativeMigrationVerifyTest, EmptyVerifyPartIsNoVerifyPart) {
+  Parsed p = Parse("-- strata:up\nSELECT 1;\n-- strata:verify\n-- nothing yet\n\n");
+  ASSERT_TRUE(p.problems.empty()) << DescribeProblems(p.problems);
+  EXPECT_FALSE(p.migration.verify_sql.has_value());
+  EXPECT_EQ(p.migration.verify_line, 0);
+}
+
+TEST(ParseNativeMigrationVerifyTest, DuplicateVerify) {
+  Parsed p = Parse(
+      "-- strata:up\nSELECT 1;\n-- strata:verify\nSELECT TRUE;\n-- strata:down\nSELECT 2;\n"
+      "-- strata:verify\nSELECT FALSE;\n");
+  ExpectSingleProblem(p, 7, "duplicate '-- strata:verify'");
+}
+
+TEST(ParseNativeMigrationVerifyTest, VerifyBeforeUp) {
+  Parsed p = Parse("-- strata:verify\nSELECT TRUE;\n-- strata:up\nSELECT 1;\n");
+  // The query under it is then SQL before up, reported on its own line.
+  ASSERT_EQ(p.problems.size(), 2u) << DescribeProblems(p.problems);
+  EXPECT_EQ(p.problems[0].line, 1);
+  EXPECT_TRUE(Contains(p.problems[0].message, "'-- strata:verify' before '-- strata:up'"));
+  EXPECT_EQ(p.problems[1].line, 2);
+}
+
+TEST(ParseNativeMigrationVerifyTest, VerifyTakesNoArguments) {
+  Parsed p = Parse("-- strata:up\nSELECT 1;\n-- strata:verify now\nSELECT TRUE;\n");
+  ExpectSingleProblem(p, 3, "'-- strata:verify' takes no arguments");
+}
+
+TEST(ParseNativeMigrationVerifyTest, UnknownDirectiveMessageListsVerify) {
+  Parsed p = Parse("-- strata:up\nSELECT 1;\n-- strata:verfy\n");
+  ExpectSingleProblem(p, 3, "up, down, verify,");
+}
+
+// ---------------------------------------------------------------------------
 // Checksum
 
 bool IsLowerHex64(const std::string& s) {

@@ -34,6 +34,17 @@ class MemoryDriver final : public Driver {
     return Status::Ok();
   }
   Result<std::vector<Row>> Query(std::string_view) override { return std::vector<Row>{}; }
+  Result<FirstRow> QueryFirstRow(std::string_view sql) override {
+    STRATA_RETURN_IF_ERROR(Execute(sql));
+    FirstRow first;
+    for (const auto& [needle, rows] : db_->query_rows) {
+      if (sql.find(needle) == std::string_view::npos) continue;
+      first.has_result_set = true;
+      if (!rows.empty()) first.row = rows.front();
+      break;
+    }
+    return first;
+  }
 
   Status Begin() override {
     if (in_tx_) return Status(Code::kInternal, "nested transaction");

@@ -4,6 +4,7 @@
 // rows since Begin), so engine logic around failures can be checked exactly.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,10 @@ struct MemoryDatabase {
   std::string fail_message = "injected failure";
   // Fails AppendLedger after this many successful appends (-1: never).
   int fail_ledger_after = -1;
+  // QueryFirstRow: a statement whose text contains a key here is a query
+  // returning those rows; any other statement is a command (no result set).
+  // Either way it is recorded in `executed` like Execute's statements.
+  std::map<std::string, std::vector<Row>> query_rows;
 };
 
 std::unique_ptr<Driver> MakeMemoryDriver(std::shared_ptr<MemoryDatabase> database);

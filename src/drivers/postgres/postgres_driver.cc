@@ -172,6 +172,21 @@ class PostgresDriver final : public Driver {
     return Rows(out.result.get());
   }
 
+  Result<FirstRow> QueryFirstRow(std::string_view text) override {
+    STRATA_RETURN_IF_ERROR(EnsureConnected());
+    const std::string sql(text);
+    pg::Outcome out = pg::Exec(conn_.get(), sql);
+    Status status = Scrub(std::move(out.status));
+    if (status.context().sqlstate == "55P03") return LockTimeoutError(sql, std::move(status));
+    STRATA_RETURN_IF_ERROR(status);
+    FirstRow first;
+    first.has_result_set = PQresultStatus(out.result.get()) == PGRES_TUPLES_OK;
+    if (first.has_result_set && PQntuples(out.result.get()) > 0) {
+      first.row = RowAt(out.result.get(), 0);
+    }
+    return first;
+  }
+
   Status Begin() override { return Execute("BEGIN"); }
   Status Commit() override { return Execute("COMMIT"); }
   Status Rollback() override {
@@ -434,22 +449,25 @@ class PostgresDriver final : public Driver {
         PQgetvalue(r, 0, 3));
   }
 
+  static Row RowAt(const PGresult* r, int i) {
+    const int columns = PQnfields(r);
+    Row row;
+    row.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+      if (PQgetisnull(r, i, c)) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(PQgetvalue(r, i, c), PQgetlength(r, i, c)));
+      }
+    }
+    return row;
+  }
+
   static std::vector<Row> Rows(const PGresult* r) {
     std::vector<Row> rows;
-    const int n = PQntuples(r), columns = PQnfields(r);
+    const int n = PQntuples(r);
     rows.reserve(n);
-    for (int i = 0; i < n; ++i) {
-      Row row;
-      row.reserve(columns);
-      for (int c = 0; c < columns; ++c) {
-        if (PQgetisnull(r, i, c)) {
-          row.emplace_back(std::nullopt);
-        } else {
-          row.emplace_back(std::string(PQgetvalue(r, i, c), PQgetlength(r, i, c)));
-        }
-      }
-      rows.push_back(std::move(row));
-    }
+    for (int i = 0; i < n; ++i) rows.push_back(RowAt(r, i));
     return rows;
   }
 

@@ -1,5 +1,6 @@
 // Turning a database URL, or a Driver already open, into a schema::Inspector
-// for its engine: with OpenDriver, the only place that knows every engine.
+// (or a schema::IntegrityChecker) for its engine: with OpenDriver, the only
+// place that knows every engine.
 // Callers (the CLI; later the engine, to inspect a scratch database) see only
 // schema/inspector.h.
 #pragma once
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "schema/inspector.h"
+#include "schema/integrity.h"
 #include "strata/driver.h"
 
 namespace strata::drivers {
@@ -22,5 +24,12 @@ Result<std::unique_ptr<schema::Inspector>> NewInspector(Driver& driver,
 // An SQLite file that does not exist is kNotFound rather than created empty.
 Result<std::unique_ptr<schema::Inspector>> OpenInspector(const std::string& url,
                                                          const DriverOptions& options);
+
+// An integrity checker (strata check) with its own connection to `url`, as
+// OpenInspector opens one: `options` names strata's ledger so it is left
+// out, and a missing SQLite file is kNotFound. kUnsupported for the
+// in-memory test driver.
+Result<std::unique_ptr<schema::IntegrityChecker>> OpenIntegrityChecker(
+    const std::string& url, const DriverOptions& options);
 
 }  // namespace strata::drivers

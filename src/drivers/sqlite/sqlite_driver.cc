@@ -83,23 +83,30 @@ class SqliteDriver final : public Driver {
     if (rc != SQLITE_OK) return SqlError(rc);
     std::vector<Row> rows;
     if (stmt.get() == nullptr) return rows;
-    const int columns = sqlite3_column_count(stmt.get());
-    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-      Row row;
-      row.reserve(columns);
-      for (int c = 0; c < columns; ++c) {
-        const unsigned char* value = sqlite3_column_text(stmt.get(), c);
-        if (value == nullptr) {
-          row.emplace_back(std::nullopt);
-        } else {
-          row.emplace_back(std::string(reinterpret_cast<const char*>(value),
-                                       static_cast<size_t>(sqlite3_column_bytes(stmt.get(), c))));
-        }
-      }
-      rows.push_back(std::move(row));
-    }
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) rows.push_back(CurrentRow(stmt.get()));
     if (rc != SQLITE_DONE) return SqlError(rc);
     return rows;
+  }
+
+  Result<FirstRow> QueryFirstRow(std::string_view text) override {
+    STRATA_RETURN_IF_ERROR(EnsureOpen());
+    Prepared stmt;
+    int rc =
+        sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), stmt.out(), nullptr);
+    if (rc != SQLITE_OK) return PositionedError(rc, text, text.data());
+    FirstRow first;
+    if (stmt.get() == nullptr) return first;
+    // Statements without result columns (INSERT, CREATE, ...) run to the end;
+    // a query stops at its first row.
+    first.has_result_set = sqlite3_column_count(stmt.get()) > 0;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+      if (first.has_result_set) {
+        first.row = CurrentRow(stmt.get());
+        return first;
+      }
+    }
+    if (rc != SQLITE_DONE) return SqlError(rc);
+    return first;
   }
 
   Status Begin() override {
@@ -260,6 +267,22 @@ class SqliteDriver final : public Driver {
     STRATA_RETURN_IF_ERROR(Execute("PRAGMA wal_autocheckpoint=0"));
     fast_commits_ = true;
     return Status::Ok();
+  }
+
+  static Row CurrentRow(sqlite3_stmt* stmt) {
+    const int columns = sqlite3_column_count(stmt);
+    Row row;
+    row.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+      const unsigned char* value = sqlite3_column_text(stmt, c);
+      if (value == nullptr) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(reinterpret_cast<const char*>(value),
+                                     static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+      }
+    }
+    return row;
   }
 
   Status SqlError(int rc) const {
