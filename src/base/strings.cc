@@ -94,6 +94,23 @@ TextPosition PositionOf(std::string_view text, size_t offset) {
   return pos;
 }
 
+TextPosition PositionTracker::At(size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < offset_) {
+    offset_ = 0;
+    position_ = TextPosition();
+  }
+  for (; offset_ < offset; ++offset_) {
+    if (text_[offset_] == '\n') {
+      ++position_.line;
+      position_.column = 1;
+    } else {
+      ++position_.column;
+    }
+  }
+  return position_;
+}
+
 std::string FirstLine(std::string_view text, size_t max_chars) {
   text = Trim(text);
   size_t end = text.find('\n');

@@ -25,6 +25,21 @@ struct TextPosition {
 };
 TextPosition PositionOf(std::string_view text, size_t offset);
 
+// PositionOf for a run of offsets into one text: walking on from the last
+// offset keeps a splitter linear (PositionOf from the start for each
+// statement is quadratic in the file). An offset before the last one starts
+// again from the beginning. `text` must outlive the tracker.
+class PositionTracker {
+ public:
+  explicit PositionTracker(std::string_view text) : text_(text) {}
+  TextPosition At(size_t offset);
+
+ private:
+  std::string_view text_;
+  size_t offset_ = 0;
+  TextPosition position_;
+};
+
 // The first line of a statement, shortened for messages.
 std::string FirstLine(std::string_view text, size_t max_chars = 120);
 

@@ -37,9 +37,15 @@ size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end, CommentSt
 }
 
 Statement MakeStatement(std::string_view script, size_t begin, size_t end, CommentStyle style) {
+  base::PositionTracker positions(script);
+  return MakeStatement(script, begin, end, style, positions);
+}
+
+Statement MakeStatement(std::string_view script, size_t begin, size_t end, CommentStyle style,
+                        base::PositionTracker& positions) {
   size_t first = SkipBlanksAndComments(script, begin, end, style);
   Statement st;
-  base::TextPosition pos = base::PositionOf(script, first);
+  base::TextPosition pos = positions.At(first);
   st.line = pos.line;
   st.column = pos.column;
   if (first >= end) return st;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.h"
 #include "strata/driver.h"
 
 namespace strata::sql {
@@ -23,6 +24,10 @@ size_t SkipBlanksAndComments(std::string_view s, size_t i, size_t end,
 // removed. `text` is empty when the span holds only blanks and comments.
 Statement MakeStatement(std::string_view script, size_t begin, size_t end,
                         CommentStyle comments = CommentStyle::kNested);
+// The same, finding the position with `positions` (a tracker over `script`):
+// splitters call it for each statement in order, in linear time overall.
+Statement MakeStatement(std::string_view script, size_t begin, size_t end, CommentStyle comments,
+                        base::PositionTracker& positions);
 
 }  // namespace strata::sql
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "drivers/sqlite/sqlite_driver.h"
@@ -323,6 +324,153 @@ TEST(SplitPostgresTest, UnterminatedStringIsAnError) {
   ASSERT_FALSE(split.ok());
   EXPECT_EQ(split.status().code(), Code::kInvalidMigrations);
   EXPECT_EQ(split.status().context().line, 2);
+}
+
+// libpg_query's scanner split emits a statement only when it holds a keyword
+// and ends with a `;` (or the end) outside parentheses; anything else was
+// skipped without a word, so `strata up` recorded a migration as applied
+// without sending it and a verify part with a typo checked nothing. Such text
+// must reach PostgreSQL, which then reports the syntax error at its position.
+
+TEST(SplitPostgresTest, UnknownFirstWordAloneIsKept) {
+  std::vector<Statement> st = SplitPostgresOk("SELEC 1;");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"SELEC 1"}));
+  EXPECT_EQ(st[0].line, 1);
+  EXPECT_EQ(st[0].column, 1);
+}
+
+TEST(SplitPostgresTest, UnknownFirstWordBetweenStatementsIsKept) {
+  std::vector<Statement> st =
+      SplitPostgresOk("CREATE TABLE a (x int); SELEC 1; CREATE TABLE b (y int);");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"CREATE TABLE a (x int)", "SELEC 1",
+                                                 "CREATE TABLE b (y int)"}));
+  EXPECT_EQ(st[0].column, 1);
+  EXPECT_EQ(st[1].line, 1);
+  EXPECT_EQ(st[1].column, 25);
+  EXPECT_EQ(st[2].line, 1);
+  EXPECT_EQ(st[2].column, 34);
+}
+
+TEST(SplitPostgresTest, UnknownFirstWordOnItsOwnLinesKeepsEveryPosition) {
+  std::vector<Statement> st = SplitPostgresOk(
+      "-- header; with a semicolon\n"
+      "CREATE TABLE a (x int);\n"
+      "\n"
+      "  /* typo */ INSRT 1, 2;\n"
+      "    CREATE TABLE b (y int);\n");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"CREATE TABLE a (x int)", "INSRT 1, 2",
+                                                 "CREATE TABLE b (y int)"}));
+  EXPECT_EQ(st[0].line, 2);
+  EXPECT_EQ(st[0].column, 1);
+  EXPECT_EQ(st[1].line, 4);
+  EXPECT_EQ(st[1].column, 14);
+  EXPECT_EQ(st[2].line, 5);
+  EXPECT_EQ(st[2].column, 5);
+}
+
+TEST(SplitPostgresTest, UnknownFirstWordFirstInTheScript) {
+  std::vector<Statement> st = SplitPostgresOk("SELEC 1;\nSELECT 2;\n");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"SELEC 1", "SELECT 2"}));
+  EXPECT_EQ(st[0].line, 1);
+  EXPECT_EQ(st[0].column, 1);
+  EXPECT_EQ(st[1].line, 2);
+  EXPECT_EQ(st[1].column, 1);
+}
+
+TEST(SplitPostgresTest, UnknownFirstWordLastWithoutSemicolon) {
+  std::vector<Statement> st = SplitPostgresOk("SELECT 1;\n  SELEC 2 -- the end\n");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"SELECT 1", "SELEC 2 -- the end"}));
+  EXPECT_EQ(st[1].line, 2);
+  EXPECT_EQ(st[1].column, 3);
+}
+
+TEST(SplitPostgresTest, SeveralUnknownStatementsInARowStayApart) {
+  std::vector<Statement> st = SplitPostgresOk("FOO 1; BAR 2;\nSELECT 3;\nBAZ");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"FOO 1", "BAR 2", "SELECT 3", "BAZ"}));
+  EXPECT_EQ(st[1].line, 1);
+  EXPECT_EQ(st[1].column, 8);
+  EXPECT_EQ(st[2].line, 2);
+  EXPECT_EQ(st[2].column, 1);
+  EXPECT_EQ(st[3].line, 3);
+  EXPECT_EQ(st[3].column, 1);
+}
+
+// The semicolons inside the dollar-quoted body and the string after the
+// unknown word do not end it: the real scanner cuts the skipped text too.
+TEST(SplitPostgresTest, DollarQuotedBodyAfterUnknownWord) {
+  const std::string body =
+      "CREAT FUNCTION f() RETURNS int AS $fn$\n"
+      "  SELECT 1; SELECT 2;\n"
+      "$fn$ 'a;b'";
+  std::vector<Statement> st = SplitPostgresOk(body + ";\nSELEC $$;$$; SELECT 3;\n");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{body, "SELEC $$;$$", "SELECT 3"}));
+  EXPECT_EQ(st[0].line, 1);
+  EXPECT_EQ(st[1].line, 4);
+  EXPECT_EQ(st[1].column, 1);
+  EXPECT_EQ(st[2].line, 4);
+  EXPECT_EQ(st[2].column, 14);
+}
+
+// A `)` without its `(` made the scanner split lose its count for the rest of
+// the script, which then vanished whole, valid statements included.
+TEST(SplitPostgresTest, UnbalancedCloseParenLosesNothing) {
+  std::vector<Statement> st = SplitPostgresOk("SELECT 1);\nCREATE TABLE b (x int);\nSELECT 3");
+  ASSERT_EQ(Texts(st),
+            (std::vector<std::string>{"SELECT 1)", "CREATE TABLE b (x int)", "SELECT 3"}));
+  EXPECT_EQ(st[1].line, 2);
+  EXPECT_EQ(st[1].column, 1);
+  EXPECT_EQ(st[2].line, 3);
+}
+
+// An unclosed `(` runs to the end, as in psql; PostgreSQL reports the error.
+TEST(SplitPostgresTest, UnclosedParenRunsToTheEnd) {
+  std::vector<Statement> st = SplitPostgresOk("SELECT 0;\nSELECT (1;\nSELECT 2;\n");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"SELECT 0", "SELECT (1;\nSELECT 2"}));
+  EXPECT_EQ(st[1].line, 2);
+  EXPECT_EQ(st[1].column, 1);
+}
+
+TEST(SplitPostgresTest, OnlySemicolonsAndCommentsBetweenStatementsAddNothing) {
+  std::vector<Statement> st =
+      SplitPostgresOk(";; -- a\nSELECT 1;;\n/* b; */ ; ;\nSELECT 2; ; -- c;\n;");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{"SELECT 1", "SELECT 2"}));
+  EXPECT_EQ(st[0].line, 2);
+  EXPECT_EQ(st[1].line, 4);
+}
+
+// Valid scripts split exactly as libpg_query's scanner split them before the
+// coverage check existed.
+TEST(SplitPostgresTest, ValidScriptSplitsAsBefore) {
+  std::vector<Statement> st = SplitPostgresOk(
+      "-- migration: add orders\n"
+      "SET lock_timeout = '5s';\n"
+      "CREATE TABLE orders (\n"
+      "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+      "  note text DEFAULT 'a;b'\n"
+      ");;\n"
+      "CREATE FUNCTION touch() RETURNS trigger AS $$\n"
+      "BEGIN NEW.note := E'x\\';'; RETURN NEW; END;\n"
+      "$$ LANGUAGE plpgsql;\n"
+      "/* c; */ DO $d$ BEGIN PERFORM 1; END $d$; (SELECT 1);\n"
+      "  INSERT INTO \"my;table\" VALUES (1) -- done\n");
+  ASSERT_EQ(Texts(st), (std::vector<std::string>{
+                           "SET lock_timeout = '5s'",
+                           "CREATE TABLE orders (\n"
+                           "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+                           "  note text DEFAULT 'a;b'\n"
+                           ")",
+                           "CREATE FUNCTION touch() RETURNS trigger AS $$\n"
+                           "BEGIN NEW.note := E'x\\';'; RETURN NEW; END;\n"
+                           "$$ LANGUAGE plpgsql",
+                           "DO $d$ BEGIN PERFORM 1; END $d$",
+                           "(SELECT 1)",
+                           "INSERT INTO \"my;table\" VALUES (1) -- done",
+                       }));
+  const std::vector<std::pair<int, int>> positions = {{2, 1},   {3, 1},   {7, 1},
+                                                      {10, 10}, {10, 43}, {11, 3}};
+  for (size_t i = 0; i < st.size(); ++i) {
+    EXPECT_EQ(std::make_pair(st[i].line, st[i].column), positions[i]) << "statement " << i;
+  }
 }
 
 // ---------------------------------------------------------------------------
