@@ -59,20 +59,23 @@ class Tester {
   }
 
   // Up, down, up again, with a schema comparison after each of the last two.
-  // Only infrastructure errors (inspect, rebuild) are returned.
+  // Schemas are compared by snapshot where the engine has one; only when two
+  // snapshots differ are the catalogs read and diffed, the earlier one from a
+  // scratch database rebuilt to that point. Only infrastructure errors
+  // (inspect, rebuild) are returned.
   Status Test(size_t index, RollbackResult& result) {
     const model::Migration& migration = graph_.at(index);
     if (!before_) {
-      STRATA_ASSIGN_OR_RETURN(before_, scratch_.Inspect());
+      STRATA_ASSIGN_OR_RETURN(before_, scratch_.Capture());
     }
-    const schema::Catalog s0 = *before_;
+    const SchemaState s0 = *before_;
     if (Status up = scratch_.Run(index, Direction::kUp); !up.ok()) {
       // The schema is S0 again: rolled back, or rebuilt without this one.
       return UpFailed(index, std::move(up), result);
     }
     applied_.push_back(index);
-    STRATA_ASSIGN_OR_RETURN(schema::Catalog after_up, scratch_.Inspect());
-    before_ = after_up;  // whatever happens next, the next migration starts from here
+    STRATA_ASSIGN_OR_RETURN(SchemaState s1, scratch_.Capture());
+    before_ = s1;  // whatever happens next, the next migration starts from S1
     if (!migration.has_down) {
       result.verdict = RollbackVerdict::kNoDown;
       result.failed = !test_.allow_no_down;
@@ -82,28 +85,45 @@ class Tester {
     if (Status down = scratch_.Run(index, Direction::kDown); !down.ok()) {
       result.verdict = RollbackVerdict::kDownFails;
       result.error = std::move(down);
-      // A failed transactional down rolled back to after_up; anything else
-      // may have stopped halfway.
+      // A failed transactional down rolled back to S1; anything else may
+      // have stopped halfway.
       return migration.transactional ? Status::Ok() : Rebuild();
     }
-    STRATA_ASSIGN_OR_RETURN(schema::Catalog after_down, scratch_.Inspect());
-    std::vector<schema::Difference> undone = schema::Diff(s0, after_down);
-    if (!undone.empty()) {
-      result.verdict = RollbackVerdict::kDownDiffers;
-      result.differences = std::move(undone);
-      return Rebuild();
+    STRATA_ASSIGN_OR_RETURN(SchemaState after_down, scratch_.Capture());
+    if (!Same(s0, after_down)) {
+      STRATA_ASSIGN_OR_RETURN(schema::Catalog down_catalog, CatalogOf(after_down));
+      // Back to S0: without this migration.
+      STRATA_RETURN_IF_ERROR(RebuildWithoutLast());
+      STRATA_ASSIGN_OR_RETURN(schema::Catalog s0_catalog, CatalogOf(s0));
+      std::vector<schema::Difference> undone = schema::Diff(s0_catalog, down_catalog);
+      if (!undone.empty()) {
+        result.verdict = RollbackVerdict::kDownDiffers;
+        result.differences = std::move(undone);
+        // Back to S1 for the migrations after this one.
+        if (!scratch_.Run(index, Direction::kUp).ok()) return Rebuild();
+        return Status::Ok();
+      }
+      // Equal catalogs in different words: the scratch database is at S0, as
+      // after a down that restored it.
     }
     if (Status reup = scratch_.Run(index, Direction::kUp); !reup.ok()) {
       result.verdict = RollbackVerdict::kReupFails;
       result.error = std::move(reup);
       return Rebuild();
     }
-    STRATA_ASSIGN_OR_RETURN(schema::Catalog after_reup, scratch_.Inspect());
-    std::vector<schema::Difference> redone = schema::Diff(after_up, after_reup);
-    if (!redone.empty()) {
-      result.verdict = RollbackVerdict::kReupDiffers;
-      result.differences = std::move(redone);
-      return Rebuild();
+    STRATA_ASSIGN_OR_RETURN(SchemaState after_reup, scratch_.Capture());
+    if (!Same(s1, after_reup)) {
+      STRATA_ASSIGN_OR_RETURN(schema::Catalog reup_catalog, CatalogOf(after_reup));
+      STRATA_RETURN_IF_ERROR(Rebuild());  // back to S1
+      STRATA_ASSIGN_OR_RETURN(schema::Catalog s1_catalog, CatalogOf(s1));
+      std::vector<schema::Difference> redone = schema::Diff(s1_catalog, reup_catalog);
+      if (!redone.empty()) {
+        result.verdict = RollbackVerdict::kReupDiffers;
+        result.differences = std::move(redone);
+        return Status::Ok();
+      }
+    } else {
+      before_ = std::move(after_reup);
     }
     result.verdict = RollbackVerdict::kOk;
     result.failed = false;
@@ -129,19 +149,41 @@ class Tester {
     return graph_.at(index).transactional ? Status::Ok() : Rebuild();
   }
 
+  // A fresh scratch database with everything applied so far.
   Status Rebuild() {
     ++report_.rebuilds;
-    STRATA_RETURN_IF_ERROR(scratch_.Rebuild(applied_));
-    return Status::Ok();
+    before_.reset();  // the next migration captures its own S0
+    return scratch_.Rebuild(applied_);
+  }
+
+  // The same without the migration applied last (the one under test).
+  Status RebuildWithoutLast() {
+    ++report_.rebuilds;
+    before_.reset();
+    return scratch_.Rebuild(std::vector<size_t>(applied_.begin(), applied_.end() - 1));
+  }
+
+  // Equal snapshots, or equal catalogs where there are no snapshots. False
+  // means "compare the catalogs", not yet "different".
+  static bool Same(const SchemaState& a, const SchemaState& b) {
+    if (a.snapshot && b.snapshot) return *a.snapshot == *b.snapshot;
+    return a.catalog && b.catalog && schema::Diff(*a.catalog, *b.catalog).empty();
+  }
+
+  // The catalog of `state`, which must be the scratch database's state now
+  // unless it carries its catalog.
+  Result<schema::Catalog> CatalogOf(const SchemaState& state) {
+    if (state.catalog) return *state.catalog;
+    return scratch_.Inspect();
   }
 
   const model::RevisionGraph& graph_;
   ScratchRunner& scratch_;
   const RollbackTestOptions& test_;
   RollbackReport& report_;
-  std::vector<bool> broken_;               // up failed, or an ancestor's did
-  std::vector<size_t> applied_;            // what the scratch database holds, in order
-  std::optional<schema::Catalog> before_;  // the schema now, when known
+  std::vector<bool> broken_;           // up failed, or an ancestor's did
+  std::vector<size_t> applied_;        // what the scratch database holds, in order
+  std::optional<SchemaState> before_;  // the schema now, when known
 };
 
 }  // namespace

@@ -75,6 +75,18 @@ Status ScratchRunner::RunUp(const std::vector<size_t>& indexes) {
 
 Result<schema::Catalog> ScratchRunner::Inspect() { return inspector_->Inspect(); }
 
+Result<SchemaState> ScratchRunner::Capture() {
+  SchemaState state;
+  Result<std::string> snapshot = inspector_->Snapshot();
+  if (snapshot.ok()) {
+    state.snapshot = std::move(snapshot).value();
+    return state;
+  }
+  if (snapshot.status().code() != Code::kUnsupported) return snapshot.status();
+  STRATA_ASSIGN_OR_RETURN(state.catalog, inspector_->Inspect());
+  return state;
+}
+
 Status ScratchRunner::Rebuild(const std::vector<size_t>& applied) {
   Close();
   STRATA_RETURN_IF_ERROR(Open());

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,13 @@
 #include "strata/strata.h"
 
 namespace strata::engine {
+
+// The scratch schema at one moment: its snapshot where the engine has a cheap
+// one (schema::Inspector::Snapshot), else its whole catalog.
+struct SchemaState {
+  std::optional<std::string> snapshot;
+  std::optional<schema::Catalog> catalog;
+};
 
 class ScratchRunner {
  public:
@@ -41,6 +49,8 @@ class ScratchRunner {
   Status RunUp(const std::vector<size_t>& indexes);
   // The scratch database's schema now.
   Result<schema::Catalog> Inspect();
+  // The cheapest faithful record of it: a snapshot, or the catalog.
+  Result<SchemaState> Capture();
   // Throws the scratch database away and starts again from an empty one
   // with `applied` (graph indexes, in order) run up: the way back to a known
   // schema after a step left it in an unknown one.

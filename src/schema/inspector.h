@@ -23,6 +23,15 @@ class Inspector {
   // nothing is created. kConnection when the database cannot be reached,
   // kSqlError when a catalog query fails.
   virtual Result<Catalog> Inspect() = 0;
+
+  // A text far cheaper to read than Inspect() such that two states of one
+  // database with equal snapshots have equal catalogs (unequal snapshots may
+  // still have equal catalogs: compare those with Inspect and Diff). For
+  // callers that compare many states, like `test rollback`. kUnsupported
+  // where the engine has no such text.
+  virtual Result<std::string> Snapshot() {
+    return Status(Code::kUnsupported, "no schema snapshot for this engine");
+  }
 };
 
 }  // namespace strata::schema

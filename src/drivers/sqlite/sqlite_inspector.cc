@@ -45,6 +45,27 @@ class SqliteInspector final : public schema::Inspector {
     return catalog;
   }
 
+  // SQLite keeps the whole schema as CREATE text in sqlite_schema, which
+  // ALTER TABLE rewrites: every pragma the catalog is read from follows from
+  // these rows, so equal rows mean equal catalogs.
+  Result<std::string> Snapshot() override {
+    STRATA_ASSIGN_OR_RETURN(
+        std::vector<Row> rows,
+        driver_.Query(fmt::format("SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_schema m "
+                                  "WHERE {} ORDER BY m.type, m.name",
+                                  filter_)));
+    std::string snapshot;
+    for (const Row& r : rows) {
+      for (const std::optional<std::string>& value : r) {
+        // Length-prefixed, so no text can pass for a field boundary.
+        const std::string field = value.value_or("");
+        snapshot += fmt::format("{}{}:{}", value ? "" : "~", field.size(), field);
+      }
+      snapshot += '\n';
+    }
+    return snapshot;
+  }
+
  private:
   Result<Catalog> ReadAll() {
     Catalog c;
