@@ -96,7 +96,7 @@ for engine in $ENGINES; do
   t_rb=$(seconds "$STRATA_BIN" --url "$rb_url" --dir "$C/native" --json test rollback)
   verdicts=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["summary"], "rebuilds", d["rebuilds"])' "$WORK/last.log")
   line "strata up, fresh database (floor)" "$t_up"
-  line "strata test rollback (3 steps + 3 inspections each)" "$t_rb" "$(ratio "$t_rb" "$t_up") $verdicts"
+  line "strata test rollback (3 steps + 3 schema checks each)" "$t_rb" "$(ratio "$t_rb" "$t_up") $verdicts"
 done
 
 if [[ " $ENGINES " == *" postgres "* ]]; then
