@@ -6,13 +6,9 @@
 
 namespace strata::drivers::pg {
 
-namespace {
-
-// Schemas that are PostgreSQL's own (n is pg_namespace).
-constexpr const char* kUserSchema =
+const char* const kUserSchema =
     "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'";
 
-// Not a member of an extension: `catalog` is the object's system catalog.
 std::string NotInExtension(const char* catalog, const char* oid) {
   return fmt::format(
       "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{}'::regclass AND e.objid = {} "
@@ -20,13 +16,21 @@ std::string NotInExtension(const char* catalog, const char* oid) {
       catalog, oid);
 }
 
-// Relations that are the application's (c is pg_class, n its namespace).
 std::string Relations(const CatalogScope& scope) {
   return fmt::format("{} AND {} AND NOT (n.nspname = {} AND c.relname IN ({}, {}))", kUserSchema,
                      NotInExtension("pg_class", "c.oid"), sql::QuoteLiteral(scope.ledger_schema),
                      sql::QuoteLiteral(scope.ledger_table),
                      sql::QuoteLiteral(scope.ledger_table + "_lease"));
 }
+
+std::string ColumnNames(const char* keys, const char* relid) {
+  return fmt::format(
+      "ARRAY(SELECT a.attname FROM unnest(k.{0}) WITH ORDINALITY u(num, ord) "
+      "JOIN pg_attribute a ON a.attrelid = k.{1} AND a.attnum = u.num ORDER BY u.ord)",
+      keys, relid);
+}
+
+namespace {
 
 // A collation's name as COLLATE takes it; `oid` is the collation's oid.
 std::string CollationName(const char* oid) {
@@ -35,14 +39,6 @@ std::string CollationName(const char* oid) {
       "quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END FROM pg_collation co "
       "JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = {})",
       oid);
-}
-
-// The names of the columns `keys` (an attnum array of `k`) of relation `relid`.
-std::string ColumnNames(const char* keys, const char* relid) {
-  return fmt::format(
-      "ARRAY(SELECT a.attname FROM unnest(k.{0}) WITH ORDINALITY u(num, ord) "
-      "JOIN pg_attribute a ON a.attrelid = k.{1} AND a.attnum = u.num ORDER BY u.ord)",
-      keys, relid);
 }
 
 }  // namespace

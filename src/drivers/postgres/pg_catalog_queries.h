@@ -19,6 +19,19 @@ struct CatalogScope {
   int64_t server_version = 0;  // server_version_num, e.g. 150004
 };
 
+// WHERE fragments shared by the catalog queries and the integrity checks.
+// Schemas that are PostgreSQL's own are left out (n is pg_namespace).
+extern const char* const kUserSchema;
+// Not a member of an extension: `catalog` is the object's system catalog,
+// `oid` the SQL expression of its oid.
+std::string NotInExtension(const char* catalog, const char* oid);
+// Relations that are the application's (c is pg_class, n its namespace):
+// kUserSchema, not an extension's, not strata's ledger or lease table.
+std::string Relations(const CatalogScope& scope);
+// The names of the columns `keys` (an attnum array column of pg_constraint
+// k) of relation `relid` (a column of k), in key order.
+std::string ColumnNames(const char* keys, const char* relid);
+
 // nspname
 std::string SchemasQuery();
 // extname, schema, extversion

@@ -28,33 +28,10 @@ int64_t I(const Row& row, size_t i) { return std::stoll(row.at(i).value_or("0"))
 // catalog and may hold any character (mixed case, blanks, quotes).
 std::string Q(const std::string& name) { return sql::QuoteIdentifier(name); }
 
-// The same scope as the Inspector's catalog queries (pg_catalog_queries.cc
-// keeps its helper private): PostgreSQL's own schemas, extension members and
-// strata's ledger and lease tables are left out. n is pg_namespace, c pg_class.
-constexpr const char* kUserSchema =
-    "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_(toast|temp_)'";
-
-std::string NotInExtension(const char* catalog, const char* oid) {
-  return fmt::format(
-      "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '{}'::regclass AND e.objid = {} "
-      "AND e.deptype = 'e')",
-      catalog, oid);
-}
-
-std::string Relations(const pg::CatalogScope& scope) {
-  return fmt::format("{} AND {} AND NOT (n.nspname = {} AND c.relname IN ({}, {}))", kUserSchema,
-                     NotInExtension("pg_class", "c.oid"), sql::QuoteLiteral(scope.ledger_schema),
-                     sql::QuoteLiteral(scope.ledger_table),
-                     sql::QuoteLiteral(scope.ledger_table + "_lease"));
-}
-
-// The names of the columns `keys` (an attnum array of k) of relation `relid`.
-std::string ColumnNames(const char* keys, const char* relid) {
-  return fmt::format(
-      "ARRAY(SELECT a.attname FROM unnest(k.{0}) WITH ORDINALITY u(num, ord) "
-      "JOIN pg_attribute a ON a.attrelid = k.{1} AND a.attnum = u.num ORDER BY u.ord)",
-      keys, relid);
-}
+using pg::ColumnNames;
+using pg::kUserSchema;
+using pg::NotInExtension;
+using pg::Relations;
 
 struct ForeignKey {
   std::string schema, table, name, ref_schema, ref_table;
