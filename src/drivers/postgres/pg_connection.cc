@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 #include "base/strings.h"
 
@@ -113,6 +114,55 @@ PipelineOutcome ExecPipeline(PGconn* conn, const std::vector<Query>& queries) {
   }
   PQexitPipelineMode(conn);
   return out;
+}
+
+// The password in a connection string, if any, so it can be scrubbed from
+// libpq's messages as well as from the URL.
+std::string PasswordOf(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  PQfreemem(error);
+  std::string password;
+  for (PQconninfoOption* o = options; o != nullptr && o->keyword != nullptr; ++o) {
+    if (std::strcmp(o->keyword, "password") == 0 && o->val != nullptr) password = o->val;
+  }
+  PQconninfoFree(options);
+  return password;
+}
+
+// The password in "scheme://user:password@host", found by position alone,
+// for URLs that libpq cannot parse.
+std::string TextualPassword(std::string_view url) {
+  size_t start = url.find("://");
+  if (start == std::string_view::npos) return {};
+  start += 3;
+  size_t at = url.find('@', start);
+  if (at == std::string_view::npos) return {};
+  size_t colon = url.find(':', start);
+  if (colon == std::string_view::npos || colon > at) return {};
+  return std::string(url.substr(colon + 1, at - colon - 1));
+}
+
+Row RowAt(const PGresult* r, int i) {
+  const int columns = PQnfields(r);
+  Row row;
+  row.reserve(columns);
+  for (int c = 0; c < columns; ++c) {
+    if (PQgetisnull(r, i, c)) {
+      row.emplace_back(std::nullopt);
+    } else {
+      row.emplace_back(std::string(PQgetvalue(r, i, c), PQgetlength(r, i, c)));
+    }
+  }
+  return row;
+}
+
+std::vector<Row> Rows(const PGresult* r) {
+  std::vector<Row> rows;
+  const int n = PQntuples(r);
+  rows.reserve(n);
+  for (int i = 0; i < n; ++i) rows.push_back(RowAt(r, i));
+  return rows;
 }
 
 }  // namespace strata::drivers::pg

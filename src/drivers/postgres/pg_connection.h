@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "strata/driver.h"
 #include "strata/status.h"
 
 namespace strata::drivers::pg {
@@ -47,5 +48,15 @@ struct PipelineOutcome {
   Status status;
 };
 PipelineOutcome ExecPipeline(PGconn* conn, const std::vector<Query>& queries);
+
+// One row of a result as text (NULL as nullopt), and every row.
+Row RowAt(const PGresult* result, int row);
+std::vector<Row> Rows(const PGresult* result);
+
+// The password in a connection string, if libpq can parse it; and, for URLs
+// it cannot, the one in "scheme://user:password@host" found by position.
+// Both so that it can be scrubbed from every message.
+std::string PasswordOf(const std::string& url);
+std::string TextualPassword(std::string_view url);
 
 }  // namespace strata::drivers::pg

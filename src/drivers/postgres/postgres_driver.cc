@@ -23,38 +23,11 @@ namespace {
 // default; a migration tool's output is its own.
 void IgnoreNotice(void*, const char*) {}
 
-// The password in a connection string, if any, so it can be scrubbed from
-// libpq's messages as well as from the URL.
-std::string PasswordOf(const std::string& url) {
-  char* error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
-  PQfreemem(error);
-  std::string password;
-  for (PQconninfoOption* o = options; o != nullptr && o->keyword != nullptr; ++o) {
-    if (std::strcmp(o->keyword, "password") == 0 && o->val != nullptr) password = o->val;
-  }
-  PQconninfoFree(options);
-  return password;
-}
-
-// The password in "scheme://user:password@host", found by position alone,
-// for URLs that libpq cannot parse.
-std::string TextualPassword(std::string_view url) {
-  size_t start = url.find("://");
-  if (start == std::string_view::npos) return {};
-  start += 3;
-  size_t at = url.find('@', start);
-  if (at == std::string_view::npos) return {};
-  size_t colon = url.find(':', start);
-  if (colon == std::string_view::npos || colon > at) return {};
-  return std::string(url.substr(colon + 1, at - colon - 1));
-}
-
 class PostgresDriver final : public Driver {
  public:
   PostgresDriver(std::string url, DriverOptions options)
       : url_(std::move(url)),
-        password_(PasswordOf(url_)),
+        password_(pg::PasswordOf(url_)),
         options_(std::move(options)),
         table_(sql::QuoteIdentifier(options_.ledger_schema) + "." +
                sql::QuoteIdentifier(options_.ledger_table)),
@@ -169,7 +142,7 @@ class PostgresDriver final : public Driver {
     STRATA_RETURN_IF_ERROR(EnsureConnected());
     pg::Outcome out = pg::Exec(conn_.get(), std::string(text));
     if (!out.status.ok()) return Scrub(out.status);
-    return Rows(out.result.get());
+    return pg::Rows(out.result.get());
   }
 
   Result<FirstRow> QueryFirstRow(std::string_view text) override {
@@ -182,7 +155,7 @@ class PostgresDriver final : public Driver {
     FirstRow first;
     first.has_result_set = PQresultStatus(out.result.get()) == PGRES_TUPLES_OK;
     if (first.has_result_set && PQntuples(out.result.get()) > 0) {
-      first.row = RowAt(out.result.get(), 0);
+      first.row = pg::RowAt(out.result.get(), 0);
     }
     return first;
   }
@@ -449,28 +422,6 @@ class PostgresDriver final : public Driver {
         PQgetvalue(r, 0, 3));
   }
 
-  static Row RowAt(const PGresult* r, int i) {
-    const int columns = PQnfields(r);
-    Row row;
-    row.reserve(columns);
-    for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(r, i, c)) {
-        row.emplace_back(std::nullopt);
-      } else {
-        row.emplace_back(std::string(PQgetvalue(r, i, c), PQgetlength(r, i, c)));
-      }
-    }
-    return row;
-  }
-
-  static std::vector<Row> Rows(const PGresult* r) {
-    std::vector<Row> rows;
-    const int n = PQntuples(r);
-    rows.reserve(n);
-    for (int i = 0; i < n; ++i) rows.push_back(RowAt(r, i));
-    return rows;
-  }
-
   // Passwords never leave the driver, even inside a server or libpq message.
   Status Scrub(Status status) const {
     if (status.ok() || password_.empty()) return status;
@@ -509,7 +460,7 @@ Result<std::unique_ptr<Driver>> OpenPostgres(const std::string& url, const Drive
     while (!message.empty() && message.back() == '\n') message.pop_back();
     // libpq may quote part of the URL back: scrub the password it holds.
     std::string redacted = RedactUrl(url);
-    std::string password = TextualPassword(url);
+    std::string password = pg::TextualPassword(url);
     if (!password.empty()) {
       for (size_t p = message.find(password); p != std::string::npos;
            p = message.find(password, p + 3)) {
