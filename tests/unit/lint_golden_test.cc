@@ -3,8 +3,11 @@
 // marked `-- expect: RULE-ID` (a line may expect it more than once). Other
 // rules' findings are not this file's concern. An optional first line
 //   -- lint-test: tx=none|wrapped migration no-down assume-lock-timeout
-//                 live=schema.table:rows,...
-// sets how the file runs and what the live database holds.
+//                 live=schema.table:rows,... prefix=FILE
+// sets how the file runs and what the live database holds; prefix=FILE puts
+// tests/lint/FILE between that line and the rest (one long migration shared
+// by the rules' "hazard late in a long file" cases), and `-- expect:` lines
+// count in the text so assembled.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -30,6 +33,21 @@ std::string ReadFile(const fs::path& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// A golden file's text, with its prefix=FILE spliced in after line 1.
+std::string ReadGolden(const fs::path& path) {
+  const std::string text = ReadFile(path);
+  const size_t eol = text.find('\n');
+  const std::string first = text.substr(0, eol);
+  if (!base::StartsWith(first, "-- lint-test:")) return text;
+  for (const std::string& word : base::SplitWords(first.substr(13))) {
+    if (!base::StartsWith(word, "prefix=")) continue;
+    const fs::path prefix = kGoldenDir.parent_path() / word.substr(7);
+    if (!fs::exists(prefix)) ADD_FAILURE() << path << ": no prefix file " << prefix;
+    return first + "\n" + ReadFile(prefix) + (eol == std::string::npos ? "" : text.substr(eol + 1));
+  }
+  return text;
 }
 
 std::vector<fs::path> GoldenFiles() {
@@ -63,6 +81,8 @@ GoldenSetup SetupFor(const fs::path& path, const std::string& text) {
       setup.input.migration_id = path.stem().string();
     } else if (word == "no-down") {
       setup.input.has_down = false;
+    } else if (base::StartsWith(word, "prefix=")) {
+      // Spliced in by ReadGolden.
     } else if (word == "assume-lock-timeout") {
       setup.options.assume_lock_timeout = true;
     } else if (base::StartsWith(word, "live=")) {
@@ -103,7 +123,7 @@ class LintGolden : public ::testing::TestWithParam<fs::path> {};
 TEST_P(LintGolden, FindingsMatchExpectations) {
   const fs::path& path = GetParam();
   const std::string rule = path.parent_path().filename().string();
-  const std::string text = ReadFile(path);
+  const std::string text = ReadGolden(path);
   GoldenSetup setup = SetupFor(path, text);
   Linter linter(setup.options);
   std::map<int, int> actual;
@@ -138,7 +158,7 @@ TEST(LintGoldenCoverage, EveryRuleHasUnsafeAndSafeCases) {
     const fs::path dir = kGoldenDir / rule;
     if (fs::exists(dir)) {
       for (const auto& entry : fs::directory_iterator(dir)) {
-        const auto expected = Expected(ReadFile(entry.path()), rule);
+        const auto expected = Expected(ReadGolden(entry.path()), rule);
         (expected.empty() ? safe : unsafe) += 1;
       }
     }
