@@ -53,6 +53,10 @@ struct MigratorOptions {
   std::string scratch_url;
 };
 
+// The driver settings `options` implies (ledger table and schema, DDL lock
+// timeout, lock mode), for opening a driver or inspector on its database.
+DriverOptions DriverOptionsFor(const MigratorOptions& options);
+
 // What to migrate to. Build with the named constructors.
 struct Operation {
   enum class Kind { kUp, kDown, kGoto };

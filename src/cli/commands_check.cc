@@ -13,10 +13,7 @@ namespace strata::cli {
 int CmdCheck(const GlobalFlags& flags) {
   auto options = ResolveOptions(flags);
   if (!options.ok()) return ReportError(options.status(), flags.json);
-  DriverOptions driver;
-  driver.ledger_table = options->ledger_table;
-  driver.ledger_schema = options->ledger_schema;
-  auto checker = drivers::OpenIntegrityChecker(options->url, driver);
+  auto checker = drivers::OpenIntegrityChecker(options->url, DriverOptionsFor(*options));
   if (!checker.ok()) return ReportError(checker.status(), flags.json);
   auto report = (*checker)->Check();
   if (!report.ok()) return ReportError(report.status(), flags.json);

@@ -17,11 +17,8 @@ namespace {
 
 // The catalog of the database at `url`, leaving strata's own ledger out.
 Result<schema::Catalog> InspectUrl(const std::string& url, const MigratorOptions& options) {
-  DriverOptions driver;
-  driver.ledger_table = options.ledger_table;
-  driver.ledger_schema = options.ledger_schema;
   STRATA_ASSIGN_OR_RETURN(std::unique_ptr<schema::Inspector> inspector,
-                          drivers::OpenInspector(url, driver));
+                          drivers::OpenInspector(url, DriverOptionsFor(options)));
   return inspector->Inspect();
 }
 

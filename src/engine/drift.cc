@@ -12,9 +12,7 @@ namespace strata::engine {
 Result<DriftReport> DetectDrift(const MigratorOptions& options) {
   STRATA_ASSIGN_OR_RETURN(model::RevisionGraph graph,
                           source::ReadMigrationDirectory(options.migrations_dir));
-  DriverOptions driver_options;
-  driver_options.ledger_table = options.ledger_table;
-  driver_options.ledger_schema = options.ledger_schema;
+  const DriverOptions driver_options = DriverOptionsFor(options);
   // The inspector first: it refuses an SQLite file that does not exist
   // instead of creating an empty one.
   STRATA_ASSIGN_OR_RETURN(std::unique_ptr<schema::Inspector> inspector,

@@ -390,13 +390,18 @@ class Migrator::Impl {
   std::unique_ptr<Driver> driver_;
 };
 
+DriverOptions DriverOptionsFor(const MigratorOptions& options) {
+  DriverOptions driver;
+  driver.ledger_table = options.ledger_table;
+  driver.ledger_schema = options.ledger_schema;
+  driver.ddl_lock_timeout = options.ddl_lock_timeout;
+  driver.lock_mode = options.lock_mode;
+  return driver;
+}
+
 Result<std::unique_ptr<Migrator>> Migrator::Open(const MigratorOptions& options) {
-  DriverOptions driver_options;
-  driver_options.ledger_table = options.ledger_table;
-  driver_options.ledger_schema = options.ledger_schema;
-  driver_options.ddl_lock_timeout = options.ddl_lock_timeout;
-  driver_options.lock_mode = options.lock_mode;
-  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> driver, OpenDriver(options.url, driver_options));
+  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Driver> driver,
+                          OpenDriver(options.url, DriverOptionsFor(options)));
   return Open(options, std::move(driver));
 }
 

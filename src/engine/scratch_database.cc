@@ -114,11 +114,8 @@ Result<schema::Catalog> MigrationsSchema(const MigratorOptions& options, const s
         migrator->Run(target.empty() ? Operation::UpToHeads() : Operation::UpTo(target)));
     (void)report;
   }
-  DriverOptions driver;
-  driver.ledger_table = options.ledger_table;
-  driver.ledger_schema = options.ledger_schema;
   STRATA_ASSIGN_OR_RETURN(std::unique_ptr<schema::Inspector> inspector,
-                          drivers::OpenInspector(scratch->url(), driver));
+                          drivers::OpenInspector(scratch->url(), DriverOptionsFor(options)));
   return inspector->Inspect();
 }
 

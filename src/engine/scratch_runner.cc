@@ -9,9 +9,7 @@ namespace strata::engine {
 namespace {
 
 DriverOptions ScratchDriverOptions(const MigratorOptions& options) {
-  DriverOptions driver;
-  driver.ledger_table = options.ledger_table;
-  driver.ledger_schema = options.ledger_schema;
+  DriverOptions driver = DriverOptionsFor(options);
   // Nothing else uses a scratch database: no lock can be waited for.
   driver.ddl_lock_timeout = std::chrono::milliseconds(0);
   return driver;
