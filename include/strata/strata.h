@@ -33,6 +33,10 @@ namespace strata {
 struct MigratorOptions {
   std::string url = "sqlite:strata.db";
   std::string migrations_dir = "migrations";
+  // The layout of migrations_dir: "strata" (native), "flyway",
+  // "golang-migrate", "goose", "dbmate", "diesel" or "sqitch". Empty: detected
+  // from the directory's files when that is unambiguous.
+  std::string format;
   std::string ledger_table = "strata_ledger";
   std::string ledger_schema = "public";  // PostgreSQL only
   std::chrono::milliseconds lock_timeout{30000};

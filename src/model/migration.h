@@ -14,7 +14,23 @@ namespace strata::model {
 
 struct Migration {
   std::string id;    // the file stem; matches [A-Za-z0-9_.-]+
-  std::string path;  // for messages: the file it came from
+  std::string path;  // for messages: the file (or folder) it came from
+  // The format of the directory it was read from ("strata", "flyway",
+  // "golang-migrate", "goose", "dbmate", "diesel", "sqitch"): its body is
+  // re-read by the same reader.
+  std::string format = "strata";
+  // Every file whose text makes the migration, main file first (e.g. the
+  // .up.sql then the .down.sql); empty means just `path`.
+  std::vector<std::string> files;
+  // The layout's own key for the migration, as its tool records it in its
+  // history table (Flyway version, golang-migrate/goose/dbmate/diesel version
+  // number, sqitch change name); empty for native migrations. `strata adopt`
+  // matches history rows to migrations by it.
+  std::string version;
+  // Re-applied after the versioned migrations whenever its checksum changes
+  // (`-- strata:repeatable`, Flyway's R__ files); never reverted, and a changed
+  // checksum is not an edit of history. Has no parents and no children.
+  bool repeatable = false;
   std::vector<std::string> parents;
   int parents_line = 0;  // line of the parent directive, for "unknown parent" errors
   bool transactional = true;
